@@ -1,12 +1,27 @@
-//! norikae — the calculator core (skeleton; the modules land in the next commits).
-use wasm_bindgen::prelude::*;
+//! norikae (乗り換え) — the calculator core: leaving So-net光プラス (SPEC SN-1 … SN-15)
+//! and switching to auひかり with its refund campaign (AU-1 … AU-11), compiled to wasm.
+//!
+//! Data flows one way: [`rules`] (data) → [`input`] (read + validate, all errors at once)
+//! → [`calendar`]/[`holidays`] → [`exit`] → [`charges`] → [`billing`] → [`campaign`] →
+//! [`actions`] → [`calculate`] (and `compareExitMonths`) → [`boundary`] (JsValue edge).
+//! Nothing here panics on any input: checked arithmetic, `Option` dates, typed errors.
 
-#[wasm_bindgen]
-pub fn calculate(_input: JsValue) -> JsValue {
-    JsValue::NULL
-}
+pub mod actions;
+pub mod billing;
+pub mod boundary;
+pub mod calculate;
+pub mod calendar;
+pub mod campaign;
+pub mod charges;
+pub mod context;
+pub mod error;
+pub mod exit;
+pub mod holidays;
+pub mod input;
+pub mod json;
+pub mod lang;
+pub mod output;
+pub mod rules;
 
-#[wasm_bindgen(js_name = compareExitMonths)]
-pub fn compare_exit_months(_input: JsValue) -> JsValue {
-    JsValue::NULL
-}
+pub use boundary::{calculate, compare_exit_months};
+pub use calculate::Answer;

@@ -1,0 +1,63 @@
+//! When each charge is billed and paid (SN-11, SN-12). Usage of a month is billed the
+//! next month; exit charges belong to the completion month and so are billed one month
+//! after it. The payment date then depends on the method: bank debit on the 27th of
+//! the month after billing (next bank business day), convenience-store slip due the
+//! 25th of the billed month, Cedyna slip and USEN label, or no fixed date.
+
+use crate::calendar::{next_bank_business_day, Month};
+use crate::charges::Charge;
+use crate::context::Ctx;
+use crate::error::CalcError;
+use crate::input::{Payment, Scenario};
+use chrono::NaiveDate;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Billed {
+    pub charge: Charge,
+    pub billed_month: Month,
+    pub due: Option<NaiveDate>,
+    pub slip_arrives: Option<Month>,
+    pub label: Option<Month>,
+}
+
+pub fn bill(s: &Scenario, charges: Vec<Charge>, cx: &mut Ctx) -> Result<Vec<Billed>, CalcError> {
+    let r = s.current.rules;
+    let at = s.current.contract_date;
+    let lag = r.int("billing.lag-months", at, &mut cx.trace)?.clamp(0, 12) as i32;
+    let mut out = Vec::with_capacity(charges.len());
+    for charge in charges {
+        let billed_month = charge.month.plus(lag);
+        let (mut due, mut slip_arrives, mut label) = (None, None, None);
+        match s.current.payment {
+            Payment::BankDebit => {
+                let day = r.int("billing.bank-debit-day", at, &mut cx.trace)?.clamp(1, 28) as u32;
+                let nominal = billed_month.plus(1).day(day).ok_or(CalcError::DateOverflow)?;
+                let d = next_bank_business_day(nominal).ok_or(CalcError::DateOverflow)?;
+                if d != nominal {
+                    cx.explain("SN-12", format!("{nominal} は銀行休業日のため、引落しは翌営業日 {d} です。"), format!("{nominal} is not a bank business day, so the debit moves to {d}."));
+                }
+                due = Some(d);
+            }
+            Payment::ConvenienceStore => {
+                let day = r.int("billing.convenience-due-day", at, &mut cx.trace)?.clamp(1, 28) as u32;
+                due = Some(billed_month.day(day).ok_or(CalcError::DateOverflow)?);
+                slip_arrives = Some(billed_month);
+            }
+            Payment::Cedyna => slip_arrives = Some(billed_month),
+            Payment::Usen => label = Some(billed_month),
+            Payment::CreditCard | Payment::Ntt => {}
+        }
+        out.push(Billed { charge, billed_month, due, slip_arrives, label });
+    }
+    let (ja, en) = match s.current.payment {
+        Payment::BankDebit => ("口座振替は請求月の翌月27日に引き落とされます（銀行休業日なら翌営業日）。", "Bank debit happens on the 27th of the month after billing (next bank business day if closed)."),
+        Payment::ConvenienceStore => ("コンビニ払込票は請求月の上旬に届き、25日が期限です（1日でも過ぎると使えません）。", "The convenience-store slip arrives early in the billed month and is due on the 25th; a day late and it can no longer be used."),
+        Payment::CreditCard => ("クレジットカードは請求月にカード会社へ請求され、引落日はカード会社の締め日によります。", "The card company is billed in the billed month; when it reaches you depends on your card's cycle."),
+        Payment::Ntt => ("NTT請求は請求月にNTTファイナンスへ請求され、その後はNTTの日程です。", "NTT Finance is billed in the billed month; its own schedule applies."),
+        Payment::Cedyna => ("セディナの振込用紙は請求月の上旬に届きます。", "Cedyna's transfer slip arrives early in the billed month."),
+        Payment::Usen => ("USENは請求月をその月の名前で請求します（9月分の利用は「10月分」）。", "USEN labels each bill with the billed month (September's usage arrives as \"October\")."),
+    };
+    cx.explain("SN-11", "利用月の料金は翌月に請求されます。契約解除料などは退会完了月の料金として、その翌月に請求されます。".into(), "A month's usage is billed the following month; exit charges belong to the completion month and are billed the month after.".into());
+    cx.explain("SN-12", ja.into(), en.into());
+    Ok(out)
+}

@@ -1,0 +1,37 @@
+//! The wasm edge (CONTRACT.md): JS value in, plain object out. A few lines each — read
+//! the input into a bounded tree, call plain Rust, serialize the answer. Never throws.
+
+use crate::calculate::{self, Answer};
+use crate::json::{self, Json};
+use serde::{Serialize, Serializer};
+use wasm_bindgen::prelude::*;
+
+impl<T: Serialize> Serialize for Answer<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Answer::Ok(v) => v.serialize(s),
+            Answer::Err(f) => f.serialize(s),
+        }
+    }
+}
+
+fn read(input: JsValue) -> Json {
+    // A value serde cannot read (a function, a symbol, a BigInt) is "not an object".
+    json::read(serde_wasm_bindgen::Deserializer::from(input)).unwrap_or(Json::Null)
+}
+
+fn out<T: Serialize>(v: &T) -> JsValue {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+}
+
+/// `calculate(input) -> result` (CONTRACT.md).
+#[wasm_bindgen]
+pub fn calculate(input: JsValue) -> JsValue {
+    out(&calculate::calculate(&read(input)))
+}
+
+/// `compareExitMonths(input) -> result` (CONTRACT.md).
+#[wasm_bindgen(js_name = compareExitMonths)]
+pub fn compare_exit_months(input: JsValue) -> JsValue {
+    out(&calculate::compare_exit_months(&read(input)))
+}

@@ -1,0 +1,349 @@
+//! The whole calculation, data flowing one way: input → exit → charges → billing →
+//! campaign → deadlines, actions, totals (AU-11) → plain output objects. Also
+//! `compareExitMonths`: the same pipeline once per candidate exit month.
+
+use crate::actions;
+use crate::billing::{self, Billed};
+use crate::calendar::Month;
+use crate::campaign::{self, Acceptance, CampaignOutcome, Method};
+use crate::charges::{self, ChargeKind};
+use crate::context::Ctx;
+use crate::error::{CalcError, ErrorCode, InputError};
+use crate::exit::{self, ExitPlan};
+use crate::input::{self, Scenario};
+use crate::json::Json;
+use crate::lang::{yen, Lang};
+use crate::output::*;
+use crate::rules::{ymd_str, Confidence, OPEN_END};
+
+/// What a boundary call returns: a result or the list of input problems.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer<T> {
+    Ok(T),
+    Err(Failure),
+}
+
+fn fail(lang: Lang, errors: Vec<InputError>) -> Failure {
+    Failure { ok: false, errors: errors.iter().map(|e| e.to_output(lang)).collect() }
+}
+
+fn internal(lang: Lang, e: CalcError) -> Failure {
+    match e {
+        CalcError::Input(v) => fail(lang, v),
+        CalcError::RuleMissing(what) => fail(lang, vec![InputError::new("", ErrorCode::OutOfRange, format!("規則データに不足があります（{what}）。", ), format!("the rule data is incomplete ({what})."))]),
+        CalcError::DateOverflow => fail(lang, vec![InputError::new("", ErrorCode::OutOfRange, "日付が計算できる範囲を超えました。", "a date went out of the computable range.")]),
+    }
+}
+
+/// The exit, its charges and the campaign, with every input problem found on the way.
+struct Core {
+    plan: ExitPlan,
+    billed: Vec<Billed>,
+    camp: Option<CampaignOutcome>,
+}
+
+fn core(s: &Scenario, cx: &mut Ctx) -> Result<Core, CalcError> {
+    let plan = exit::plan(s, None, true, cx)?;
+    let exit_charges = charges::exit_charges(s, &plan, cx)?;
+    let mut all = charges::monthly_fees(s, &plan);
+    all.extend(exit_charges.iter().cloned());
+    let billed = billing::bill(s, all, cx)?;
+    let camp = campaign::run(s, &plan, &exit_charges, Acceptance::AsGiven, cx)?;
+    if !cx.errors.is_empty() {
+        return Err(CalcError::Input(std::mem::take(&mut cx.errors)));
+    }
+    Ok(Core { plan, billed, camp })
+}
+
+pub fn calculate(input: &Json) -> Answer<Calculation> {
+    let s = match input::read(input) {
+        Ok(s) => s,
+        Err((lang, errors)) => return Answer::Err(fail(lang, errors)),
+    };
+    match calculate_scenario(&s) {
+        Ok(c) => Answer::Ok(c),
+        Err(e) => Answer::Err(internal(s.lang, e)),
+    }
+}
+
+fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
+    let lang = s.lang;
+    let mut cx = Ctx::new(lang);
+    let Core { plan, billed, camp } = core(s, &mut cx)?;
+
+    // SN-15, always.
+    cx.warn("uninstall-security-software", "SN-15", "So-netのセキュリティソフトは、新しいソフトを入れる前にアンインストールしてください。オプションサービスは退会とともに終わります。".into(), "Uninstall So-net's security software before installing another; optional services end with the exit.".into());
+    // Every unverified value read (rules data, Confidence::Low) is named.
+    let low: Vec<_> = cx.trace.used.iter().filter(|(_, p)| p.confidence == Confidence::Low).map(|(set, p)| (*set, *p)).collect();
+    for (set, p) in low {
+        let (nj, ne) = p.note.as_ref().map(|n| (n.ja.as_str(), n.en.as_str())).unwrap_or(("", ""));
+        let rule: &'static str = p.rule.as_str();
+        cx.warn("rule-unverified", rule, format!("未確認の値を使っています（{} {}、{rule}）: {nj}", set.name.ja, p.key), format!("An unverified value is used ({} {}, {rule}): {ne}", set.name.en, p.key));
+    }
+
+    let charges: Vec<ChargeOut> = billed
+        .iter()
+        .map(|b| ChargeOut {
+            kind: b.charge.kind.code(),
+            amount: b.charge.amount,
+            month: b.charge.month,
+            billed_month: b.billed_month,
+            due: b.due,
+            slip_arrives: b.slip_arrives,
+            label: b.label,
+            rule: b.charge.kind.rule(),
+            name: lang.pick(b.charge.kind.label().0, b.charge.kind.label().1),
+        })
+        .collect();
+    let refunds: Vec<RefundOut> = camp
+        .iter()
+        .flat_map(|k| k.refunds.iter())
+        .filter(|r| r.amount > 0)
+        .map(|r| RefundOut {
+            kind: r.kind.code(),
+            amount: r.amount,
+            method: r.method.code(),
+            earliest: r.earliest,
+            latest: r.latest,
+            months: r.months,
+            first_month: r.first_month,
+            latest_first_month: r.latest_first_month,
+            rule: r.kind.rule(),
+            label: lang.pick(r.kind.label().0, r.kind.label().1),
+        })
+        .collect();
+    let total_charges = charges.iter().fold(0i64, |a, c| a.saturating_add(c.amount));
+    let total_refunds = refunds.iter().fold(0i64, |a, r| a.saturating_add(r.amount));
+    let totals = Totals { charges: total_charges, refunds: total_refunds, net: total_charges.saturating_sub(total_refunds) };
+    cx.explain("AU-11", format!("乗り換えの実質負担 = 退会時の請求 {}円 − 還元・割引 {}円 = {}円。", yen(totals.charges), yen(totals.refunds), yen(totals.net)), format!("Net switching cost = exit charges {} yen − refunds and discounts {} yen = {} yen.", yen(totals.charges), yen(totals.refunds), yen(totals.net)));
+
+    // Deadlines, in CONTRACT's order.
+    let mut deadlines = Vec::new();
+    let dl = |kind, date, rule, ja, en| DeadlineOut { kind, date, rule, label: lang.pick(ja, en) };
+    if let Some(k) = &camp {
+        deadlines.push(dl("au-application", k.application_deadline, "AU-7", "auひかりの申請期限", "au Hikari application deadline"));
+    }
+    deadlines.push(dl("statement-print", plan.mypage_until, "SN-13", "明細書を印刷できる期限（マイページ）", "Last day to print the statement (MyPage)"));
+    if let Some(d) = plan.analog_deadline {
+        deadlines.push(dl("analog-return", d, "SN-6", "アナログ戻しの期限", "Analog-return deadline"));
+    }
+    if let Some(d) = plan.removal_deadline {
+        deadlines.push(dl("removal-application", d, "SN-5", "撤去工事ありで退会月を守る申込期限", "Apply by (to keep the month with removal)"));
+    }
+    if let Some(k) = &camp {
+        deadlines.push(dl("au-commitment-end", k.commitment_end, "AU-8", "キャンペーン利用期間の終わり", "End of the campaign commitment"));
+    }
+
+    let actions = actions::build(s, &plan, &billed, camp.as_ref(), &mut cx)?;
+    let timeline = timeline(s, &plan, &charges, &refunds, &deadlines, lang);
+    let cashflow = cashflow(&charges, &refunds);
+
+    let mut explanations: Vec<ExplanationOut> = cx
+        .explanations
+        .iter()
+        .map(|e| ExplanationOut { rule: e.rule, text: lang.pick(&e.ja, &e.en).to_string(), sources: Vec::new() })
+        .collect();
+    for (set, p) in &cx.trace.used {
+        if let Some(e) = explanations.iter_mut().find(|e| e.rule == p.rule) {
+            for &i in &p.sources {
+                if let Some(src) = set.sources.get(usize::from(i)) {
+                    if !e.sources.iter().any(|x| x.url == src.url) {
+                        e.sources.push(SourceOut { title: src.title.clone(), url: src.url.clone(), kind: src.kind.clone(), checked: ymd_str(src.checked) });
+                    }
+                }
+            }
+        }
+    }
+    // A rule whose figure rests on no dated value (SN-1's month-end, SN-10's proof)
+    // still cites its source: the seed article of the set it belongs to.
+    let camp_set = camp.as_ref().map(|k| k.rules.set);
+    for e in explanations.iter_mut().filter(|e| e.sources.is_empty()) {
+        let set = if e.rule.starts_with("AU-") { camp_set.unwrap_or(s.current.rules.set) } else { s.current.rules.set };
+        let prefix = if e.rule.starts_with("AU-") { "seeds/002" } else { "seeds/000" };
+        for src in set.sources.iter().filter(|x| x.kind == "seed" && x.url.starts_with(prefix)) {
+            e.sources.push(SourceOut { title: src.title.clone(), url: src.url.clone(), kind: src.kind.clone(), checked: ymd_str(src.checked) });
+        }
+    }
+    explanations.sort_by_key(|e| rule_order(e.rule));
+
+    let mut rules = vec![set_out(s.current.rules.set, lang)];
+    let campaign = camp.as_ref().map(|k| {
+        rules.push(set_out(k.rules.set, lang));
+        CampaignOut {
+            id: k.rules.set.id.clone(),
+            name: lang.pick(&k.rules.set.name.ja, &k.rules.set.name.en).to_string(),
+            since: ymd_str(k.rules.set.since),
+            until: (k.rules.set.until != OPEN_END).then(|| ymd_str(k.rules.set.until)),
+            acceptance: k.acceptance,
+            earliest_acceptance: k.earliest_acceptance,
+        }
+    });
+    let p = &plan;
+    Ok(Calculation {
+        ok: true,
+        exit: ExitOut {
+            month: p.month,
+            last_service_day: p.last_service_day,
+            completion_date: p.completion_date,
+            contract_month: p.contract_month,
+            in_renewal_window: p.in_renewal_window,
+            next_renewal_window: [p.next_renewal_window.0, p.next_renewal_window.1],
+            earliest_month: p.window.earliest,
+            latest_month: p.window.latest,
+            chosen_month: p.chosen,
+            shifted_by: p.shifted_by.map(|x| x.code()),
+            extra_months: p.extra_months,
+            removal_date: p.removal_date,
+            earliest_removal_date: p.earliest_removal_date,
+            mypage_until: p.mypage_until,
+            effective_application_date: p.window.a,
+        },
+        charges,
+        refunds,
+        deadlines,
+        warnings: cx.warnings.iter().map(|w| WarningOut { code: w.code, rule: w.rule, message: lang.pick(&w.ja, &w.en).to_string() }).collect(),
+        totals,
+        explanations,
+        actions,
+        timeline,
+        cashflow,
+        rules,
+        campaign,
+    })
+}
+
+fn set_out(set: &crate::rules::RuleSet, lang: Lang) -> RuleSetOut {
+    RuleSetOut {
+        id: set.id.clone(),
+        name: lang.pick(&set.name.ja, &set.name.en).to_string(),
+        checked: ymd_str(set.checked),
+        since: ymd_str(set.since),
+        until: (set.until != OPEN_END).then(|| ymd_str(set.until)),
+    }
+}
+
+/// `SN-2` < `SN-10` < `AU-1`: the SPEC's order.
+fn rule_order(rule: &str) -> (u8, u32) {
+    let (p, n) = rule.split_once('-').unwrap_or((rule, "0"));
+    (if p == "SN" { 0 } else { 1 }, n.parse().unwrap_or(0))
+}
+
+fn timeline(s: &Scenario, p: &ExitPlan, charges: &[ChargeOut], refunds: &[RefundOut], deadlines: &[DeadlineOut], lang: Lang) -> Vec<TimelineOut> {
+    let mut t = Vec::new();
+    let mut add = |date, kind, rule, label: String, amount| t.push(TimelineOut { date, kind, label, rule, amount });
+    add(p.window.a, "application", "SN-2", lang.pick("退会の申請", "Exit request").into(), None);
+    if let Some(d) = p.removal_date {
+        add(d, "removal-visit", "SN-5", lang.pick("撤去工事の立ち会い", "Removal visit").into(), None);
+    }
+    if let Some(d) = &s.destination {
+        add(d.start_date, "au-start", "AU-7", lang.pick("auひかり開通", "au Hikari starts").into(), None);
+    }
+    add(p.last_service_day, "last-service-day", "SN-1", lang.pick("最終利用日", "Last day of service").into(), None);
+    add(p.completion_date, "completion", "SN-1", lang.pick("退会完了（0時）", "Exit completes (00:00)").into(), None);
+    let mut billed: Vec<Month> = charges.iter().map(|c| c.billed_month).collect();
+    billed.dedup();
+    for m in billed {
+        let sum: i64 = charges.iter().filter(|c| c.billed_month == m).map(|c| c.amount).sum();
+        if let Some(d) = m.first_day() {
+            add(d, "bill", "SN-11", lang.say(format!("{m}の請求"), format!("Bill for {m}")), Some(sum));
+        }
+        if let Some(due) = charges.iter().find(|c| c.billed_month == m).and_then(|c| c.due) {
+            add(due, "payment-due", "SN-12", lang.say(format!("{m}請求分の支払日"), format!("Payment of the {m} bill")), Some(sum));
+        }
+    }
+    if let Some(d) = p.month.plus(2).first_day() {
+        if charges.iter().any(|c| c.month == p.month.plus(1)) {
+            add(d, "statement-available", "SN-10", lang.pick("明細書をマイページで印刷できる", "Statement printable on MyPage").into(), None);
+        }
+    }
+    for r in refunds {
+        if let Some(d) = r.earliest {
+            add(d, "refund", r.rule, r.label.into(), Some(r.amount));
+        } else if let Some(d) = r.first_month.and_then(Month::first_day) {
+            add(d, "refund", r.rule, r.label.into(), Some(r.amount));
+        }
+    }
+    for d in deadlines {
+        add(d.date, d.kind, d.rule, d.label.into(), None);
+    }
+    t.sort_by_key(|x| x.date);
+    t
+}
+
+/// Money out (by billed month) and in (cash by its earliest date, bill discounts
+/// spread over their months) per month.
+fn cashflow(charges: &[ChargeOut], refunds: &[RefundOut]) -> Vec<CashflowOut> {
+    let mut rows: Vec<CashflowOut> = Vec::new();
+    let mut add = |m: Month, out: i64, inflow: i64| match rows.iter_mut().find(|r| r.month == m) {
+        Some(r) => {
+            r.out = r.out.saturating_add(out);
+            r.inflow = r.inflow.saturating_add(inflow);
+        }
+        None => rows.push(CashflowOut { month: m, out, inflow }),
+    };
+    for c in charges {
+        add(c.billed_month, c.amount, 0);
+    }
+    for r in refunds {
+        match (r.earliest, r.first_month, r.months) {
+            (Some(d), _, _) => add(Month::of(d), 0, r.amount),
+            (None, Some(first), Some(n)) if n > 0 => {
+                let per = r.amount / n;
+                for i in 0..n.min(600) {
+                    let part = if i == n - 1 { r.amount - per * (n - 1) } else { per };
+                    add(first.plus(i as i32), 0, part);
+                }
+            }
+            _ => {}
+        }
+    }
+    rows.sort_by_key(|r| r.month);
+    rows
+}
+
+pub fn compare_exit_months(input: &Json) -> Answer<Comparison> {
+    let s = match input::read(input) {
+        Ok(s) => s,
+        Err((lang, errors)) => return Answer::Err(fail(lang, errors)),
+    };
+    match compare_scenario(&s) {
+        Ok(c) => Answer::Ok(c),
+        Err(e) => Answer::Err(internal(s.lang, e)),
+    }
+}
+
+fn compare_scenario(s: &Scenario) -> Result<Comparison, CalcError> {
+    let lang = s.lang;
+    // Validate like calculate, for the chosen or default exit month.
+    let mut cx = Ctx::new(lang);
+    let Core { plan, .. } = core(s, &mut cx)?;
+    let earliest = plan.window.earliest;
+    let (_, (_, last)) = exit::renewal(s, earliest, &mut cx)?;
+    let n = last.since(earliest).clamp(0, 39) + 1;
+    let mut rows = Vec::with_capacity(n as usize);
+    for i in 0..n {
+        let m = earliest.plus(i);
+        let mut rc = Ctx::new(lang);
+        let p = exit::plan(s, Some(m), false, &mut rc)?;
+        let ex = charges::exit_charges(s, &p, &mut rc)?;
+        let exit_sum = ex.iter().fold(0i64, |a, c| a.saturating_add(c.amount));
+        let charges = s.current.monthly_fee.saturating_mul(i64::from(i) + 1).saturating_add(exit_sum);
+        let camp = campaign::run(s, &p, &ex, Acceptance::LaterOfGivenAndEarliest, &mut rc)?;
+        let refunds = camp.iter().flat_map(|k| k.refunds.iter()).fold(0i64, |a, r| a.saturating_add(r.amount.max(0)));
+        let _ = Method::AuWallet;
+        rows.push(Row { month: m, charges, refunds, net: charges.saturating_sub(refunds), months_paid_since_earliest: i, contract_month: p.contract_month, in_renewal_window: p.in_renewal_window });
+    }
+    let best_row = rows.iter().min_by_key(|r| (r.net, r.month)).cloned();
+    let best = best_row.as_ref().map(|r| r.month).unwrap_or(earliest);
+    let first_net = rows.first().map(|r| r.net).unwrap_or(0);
+    let recommendation = match &best_row {
+        Some(b) if b.month == earliest => lang.say(format!("最も早い {earliest} に退会するのが最も安く、実質 {}円です。", yen(b.net)), format!("Leaving in {earliest}, the earliest month, is cheapest: {} yen net.", yen(b.net))),
+        Some(b) => lang.say(
+            format!("{} まで待って退会すると実質 {}円で、{earliest} に退会するより {}円安くなります。", b.month, yen(b.net), yen(first_net - b.net)),
+            format!("Waiting to leave in {} costs {} yen net, {} yen less than leaving in {earliest}.", b.month, yen(b.net), yen(first_net - b.net)),
+        ),
+        None => String::new(),
+    };
+    let _ = ChargeKind::MonthlyFee;
+    Ok(Comparison { ok: true, rows, best, recommendation })
+}

@@ -1,0 +1,309 @@
+//! What the destination's campaign refunds, split how and arriving when (AU-1 … AU-10),
+//! or — honestly — that it refunds nothing, and every reason why.
+//!
+//! Eligibility: the source line (AU-2), plan and phone options (AU-3), ISP (AU-4) and
+//! the application window (AU-7). Amount: min(cap, covered fees), cash up to the cash
+//! cap and the rest 1,000 yen a month off the bill (AU-4, AU-5). Timing from the
+//! acceptance date (AU-6). The mobile refund (AU-9) and the Plus extras (AU-10) have
+//! their own conditions.
+
+use crate::calendar::{add_days, add_months, Month};
+use crate::charges::Charge;
+use crate::context::Ctx;
+use crate::error::{CalcError, ErrorCode as C, InputError};
+use crate::exit::ExitPlan;
+use crate::input::{Building, Campaign, Plan, RefundMethod, Removal, Scenario};
+use crate::lang::yen;
+use crate::rules::Rules;
+use chrono::NaiveDate;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefundKind {
+    FeeRefundCash,
+    FeeRefundMonthly,
+    MobileRefund,
+    PlusDiscount,
+    OptionPackFree,
+    PlusCashback,
+}
+
+impl RefundKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            RefundKind::FeeRefundCash => "fee-refund-cash",
+            RefundKind::FeeRefundMonthly => "fee-refund-monthly",
+            RefundKind::MobileRefund => "mobile-refund",
+            RefundKind::PlusDiscount => "plus-discount",
+            RefundKind::OptionPackFree => "option-pack-free",
+            RefundKind::PlusCashback => "plus-cashback",
+        }
+    }
+    pub fn rule(self) -> &'static str {
+        match self {
+            RefundKind::FeeRefundCash | RefundKind::FeeRefundMonthly => "AU-5",
+            RefundKind::MobileRefund => "AU-9",
+            RefundKind::PlusDiscount | RefundKind::OptionPackFree | RefundKind::PlusCashback => "AU-10",
+        }
+    }
+    pub fn label(self) -> (&'static str, &'static str) {
+        match self {
+            RefundKind::FeeRefundCash => ("違約金還元（現金）", "Fee refund (cash)"),
+            RefundKind::FeeRefundMonthly => ("違約金還元（月額割引）", "Fee refund (off the monthly bill)"),
+            RefundKind::MobileRefund => ("携帯電話の解約金還元", "Mobile-phone cancellation refund"),
+            RefundKind::PlusDiscount => ("プラス特典：月額割引", "Plus: monthly discount"),
+            RefundKind::OptionPackFree => ("プラス特典：オプションパック無料", "Plus: option pack free"),
+            RefundKind::PlusCashback => ("プラス特典：キャッシュバック", "Plus: cashback"),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    AuWallet,
+    PostalMoneyOrder,
+    MonthlyBill,
+}
+
+impl Method {
+    pub fn code(self) -> &'static str {
+        match self {
+            Method::AuWallet => "au-wallet",
+            Method::PostalMoneyOrder => "postal-money-order",
+            Method::MonthlyBill => "monthly-bill",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refund {
+    pub kind: RefundKind,
+    pub amount: i64,
+    pub method: Method,
+    pub earliest: Option<NaiveDate>,
+    pub latest: Option<NaiveDate>,
+    pub months: Option<i64>,
+    pub first_month: Option<Month>,
+    pub latest_first_month: Option<Month>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CampaignOutcome {
+    pub rules: Rules,
+    pub refunds: Vec<Refund>,
+    pub earliest_acceptance: NaiveDate,
+    pub acceptance: NaiveDate,
+    pub application_deadline: NaiveDate,
+    pub commitment_end: NaiveDate,
+    /// Covered fees before the cap (AU-5).
+    pub covered: i64,
+}
+
+impl PartialEq for Rules {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.set, other.set)
+    }
+}
+impl std::fmt::Debug for Rules {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Rules({})", self.set.id)
+    }
+}
+
+/// How the acceptance date is taken.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Acceptance {
+    /// `calculate`: the given date (checked against the earliest) or the earliest.
+    AsGiven,
+    /// `compareExitMonths` rows: the later of the given date and the row's earliest.
+    LaterOfGivenAndEarliest,
+}
+
+const OVF: CalcError = CalcError::DateOverflow;
+
+fn rule_set_id(c: Campaign) -> Option<&'static str> {
+    match c {
+        Campaign::StartSupport => Some("au-start-support"),
+        Campaign::StartSupportPlus => Some("au-start-support-plus"),
+        Campaign::None => None,
+    }
+}
+
+/// The campaign's refunds for the exit in `plan` with exit charges `exit`; `None` when
+/// no campaign is chosen.
+pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx: &mut Ctx) -> Result<Option<CampaignOutcome>, CalcError> {
+    let Some(d) = &s.destination else { return Ok(None) };
+    let Some(id) = rule_set_id(d.campaign) else { return Ok(None) };
+    let r = Rules::of(id).ok_or_else(|| CalcError::RuleMissing(id.into()))?;
+    let at = d.start_date;
+    let name = (r.set.name.ja.as_str(), r.set.name.en.as_str());
+
+    // AU-1 dated versions.
+    let (since, until) = (crate::rules::ymd_str(r.set.since), crate::rules::ymd_str(r.set.until));
+    r.param("version.dates", at, &mut cx.trace)?;
+    if crate::rules::ymd(at) > r.set.until {
+        cx.warn("campaign-version-ended", "AU-1", format!("{} の条件は {since}〜{until} のものです。開通日 {at} には後継のキャンペーンが適用され、条件が異なる場合があります。", name.0), format!("{}'s terms are those of {since} – {until}; a start on {at} falls under a later campaign whose terms may differ.", name.1));
+    }
+
+    // AU-7 window and acceptance.
+    let window = r.int("application.window-months", at, &mut cx.trace)?.clamp(0, 120) as i32;
+    let deadline = add_months(at, window).ok_or(OVF)?;
+    let lag = s.current.rules.int("billing.lag-months", s.current.contract_date, &mut cx.trace)?.clamp(0, 12) as i32;
+    let statements_billed = plan.month.plus(1 + lag);
+    let earliest = at.max(statements_billed.first_day().ok_or(OVF)?);
+    let acceptance = match (mode, d.acceptance_date) {
+        (Acceptance::AsGiven, Some(g)) if g < earliest => {
+            cx.error(InputError::new("destination.acceptanceDate", C::Inconsistent, format!("受付日（{g}）は最短の受付日 {earliest} より前です（明細が請求されるのは {statements_billed}、開通日は {at}）。"), format!("the acceptance date ({g}) is before the earliest possible, {earliest} (statements billed in {statements_billed}, start {at}).")));
+            earliest
+        }
+        (_, Some(g)) => g.max(earliest),
+        (_, None) => earliest,
+    };
+    cx.explain("AU-7", format!("申請は開通日 {at} から{window}ヶ月後の {deadline} までに郵送します。解約金の明細が出るのは請求月 {statements_billed} からなので、受付は早くて {earliest} です。"), format!("Mail the application within {window} months of the start {at}, by {deadline}. The fee statement exists once billed in {statements_billed}, so acceptance is {earliest} at the earliest."));
+    let mut in_time = true;
+    if earliest > deadline {
+        in_time = false;
+        cx.warn("statement-after-deadline", "AU-7", format!("明細が出る {earliest} には申請期限 {deadline} を過ぎているため、還元は受けられません。"), format!("The statements exist only from {earliest}, after the deadline {deadline}: no refund is possible."));
+    } else if acceptance > deadline {
+        in_time = false;
+        cx.warn("application-after-deadline", "AU-7", format!("受付日 {acceptance} は申請期限 {deadline} を過ぎているため、キャンペーンの還元はすべて受けられません。"), format!("Acceptance on {acceptance} is after the deadline {deadline}: the campaign pays nothing."));
+    }
+
+    // AU-2 source, AU-3 plan and phone options, AU-4 ISP.
+    let excluded = match d.source_excluded {
+        Some(x) => x,
+        None => s.current.rules.has("au-smart-value-ftth") && s.current.rules.boolean("au-smart-value-ftth", s.application_date, &mut cx.trace)?,
+    };
+    let listed = r.strs("eligible.excluded-sources", at, &mut cx.trace)?;
+    if excluded {
+        let pname = &s.current.rules.set.name;
+        cx.warn("source-not-eligible", "AU-2", format!("{} はauスマートバリュー対象の光回線のため、乗り換え元として対象外です（KDDIの対象外リスト: {}）。違約金還元とプラス特典はありません。", pname.ja, listed.join(", ")), format!("{} is an FTTH service covered by au Smart Value, which KDDI excludes as a source ({}); no fee refund and no Plus extras.", pname.en, listed.join(", ")));
+        cx.explain("AU-2", format!("乗り換え元の {} は対象外の回線です。KDDIに対象と確認できた場合は「対象外ではない」を選ぶと還元を計算します。", pname.ja), format!("The source line {} is excluded. If KDDI confirmed your line as eligible, set it as not excluded to compute the refund.", pname.en));
+    }
+    let building = d.building.code();
+    let plans = r.strs(&format!("eligible.plans.{building}"), at, &mut cx.trace)?;
+    let plan_ok = plans.iter().any(|p| p == d.plan.code());
+    if !plan_ok {
+        cx.warn("plan-not-eligible", "AU-3", format!("{}の対象プランは {} です（選択: {}）。", name.0, plans.join(", "), d.plan.code()), format!("{} requires plan {} (chosen: {}).", name.1, plans.join(", "), d.plan.code()));
+    }
+    let isp = d.isp.unwrap_or("");
+    let cap = r.entry(&format!("cap.{building}"), isp, at, &mut cx.trace)?;
+    let cash_cap = r.entry(&format!("cash-cap.{building}"), isp, at, &mut cx.trace)?;
+    if cap.is_none() {
+        cx.warn("isp-not-eligible", "AU-4", format!("{}では、この建物タイプでプロバイダ「{isp}」は対象外です。", name.0), format!("{} does not cover ISP \"{isp}\" for this building type.", name.1));
+    }
+    if !d.with_phone_options {
+        cx.warn("phone-options-missing", "AU-3", "還元には auひかり電話とオプションパックの加入が必要です。".into(), "The refund needs the au Hikari phone and the option pack.".into());
+    }
+    let fee_ok = !excluded && plan_ok && cap.is_some() && d.with_phone_options && in_time;
+
+    // AU-5 covered fees and amount.
+    let covered_kinds = r.strs("covered.current-provider", at, &mut cx.trace)?;
+    let mut covered: i64 = exit.iter().filter(|c| covered_kinds.iter().any(|k| k == c.kind.code())).map(|c| c.amount).sum();
+    if s.current.removal != Removal::None && covered_kinds.iter().any(|k| k == "removal-fee") {
+        covered = covered.saturating_add(s.current.rules.int("removal.fee", s.application_date, &mut cx.trace)?);
+    }
+    covered = covered.saturating_add(d.other_covered_fees);
+
+    let method = match d.refund_method {
+        RefundMethod::AuWallet => Method::AuWallet,
+        RefundMethod::PostalMoneyOrder => Method::PostalMoneyOrder,
+    };
+    let (cash_earliest, cash_latest) = cash_dates(&r, method, acceptance, cx)?;
+    let offsets = r.ints("timing.monthly-bill-offsets", at, &mut cx.trace)?;
+    let (off1, off2) = (offsets.first().copied().unwrap_or(1) as i32, offsets.last().copied().unwrap_or(2) as i32);
+    let mut refunds = Vec::new();
+    let mut fee_refund = 0;
+    if fee_ok {
+        let cap = cap.unwrap_or(0);
+        fee_refund = cap.min(covered);
+        let cash = fee_refund.min(cash_cap.unwrap_or(0));
+        let monthly = fee_refund - cash;
+        if cash > 0 {
+            refunds.push(Refund { kind: RefundKind::FeeRefundCash, amount: cash, method, earliest: Some(cash_earliest), latest: Some(cash_latest), months: None, first_month: None, latest_first_month: None });
+        }
+        let per = r.int("refund.monthly-amount", at, &mut cx.trace)?.max(1);
+        let max_months = r.int("refund.monthly-max-months", at, &mut cx.trace)?;
+        if monthly > 0 {
+            let months = ((monthly + per - 1) / per).min(max_months);
+            let first = Month::of(acceptance).plus(off1);
+            refunds.push(Refund { kind: RefundKind::FeeRefundMonthly, amount: monthly, method: Method::MonthlyBill, earliest: None, latest: None, months: Some(months), first_month: Some(first), latest_first_month: Some(Month::of(acceptance).plus(off2)) });
+        }
+        let split = if monthly > 0 { format!("現金 {}円 + 月額割引 {}円（{}円 × 最大{max_months}ヶ月）", yen(cash), yen(monthly), yen(per)) } else { format!("すべて現金 {}円", yen(cash)) };
+        let split_en = if monthly > 0 { format!("{} yen cash + {} yen off the bill ({} yen a month, up to {max_months} months)", yen(cash), yen(monthly), yen(per)) } else { format!("all {} yen as cash", yen(cash)) };
+        cx.explain("AU-5", format!("対象の違約金は {}円、上限は {}円なので、還元は {}円（{split}）です。月額料金は対象外です。", yen(covered), yen(cap), yen(fee_refund)), format!("Covered fees are {} yen and the cap is {} yen, so the refund is {} yen ({split_en}). Monthly fees are not covered.", yen(covered), yen(cap), yen(fee_refund)));
+        cx.explain("AU-4", format!("{}（{}、{isp}）の上限は {}円、うち現金は {}円までです。", name.0, if d.building == Building::Mansion { "マンション" } else { "ホーム" }, yen(cap), yen(cash_cap.unwrap_or(0))), format!("{} ({}, {isp}) caps the refund at {} yen, of which up to {} yen as cash.", name.1, building, yen(cap), yen(cash_cap.unwrap_or(0))));
+        if fee_refund > 0 {
+            explain_timing(method, acceptance, cash_earliest, cash_latest, cx);
+        }
+    }
+
+    // AU-9 mobile refund (Start Support only; ignored with Plus).
+    if d.mobile_lines > 0 && r.has("mobile.per-line") && d.with_phone_options && in_time {
+        let per = r.int("mobile.per-line", at, &mut cx.trace)?;
+        let amount = per.saturating_mul(d.mobile_lines);
+        let on = add_months(acceptance, r.int("timing.au-wallet-months", at, &mut cx.trace)? as i32).ok_or(OVF)?;
+        refunds.push(Refund { kind: RefundKind::MobileRefund, amount, method: Method::AuWallet, earliest: Some(on), latest: Some(on), months: None, first_month: None, latest_first_month: None });
+        cx.explain("AU-9", format!("携帯電話の解約金還元は1回線 {}円 × {}回線 = {}円を au WALLET に {on} ごろ入金します（乗り換え元の回線の条件とは別です）。", yen(per), d.mobile_lines, yen(amount)), format!("The mobile refund is {} yen × {} lines = {} yen, charged to au WALLET around {on} (independent of the fixed-line source)."
+            , yen(per), d.mobile_lines, yen(amount)));
+    }
+
+    // AU-10 Plus extras.
+    if fee_ok && r.has("plus.discount") {
+        let per = r.need("plus.discount", "per-month", at, &mut cx.trace)?;
+        let months = r.need("plus.discount", "months", at, &mut cx.trace)?;
+        let start_month = Month::of(at);
+        refunds.push(Refund { kind: RefundKind::PlusDiscount, amount: per.saturating_mul(months), method: Method::MonthlyBill, earliest: None, latest: None, months: Some(months), first_month: Some(start_month), latest_first_month: Some(start_month) });
+        let opt = r.need("plus.option-pack-free", building, at, &mut cx.trace)?;
+        let opt_months = r.need("plus.option-pack-free", "months", at, &mut cx.trace)?;
+        refunds.push(Refund { kind: RefundKind::OptionPackFree, amount: opt.saturating_mul(opt_months), method: Method::MonthlyBill, earliest: None, latest: None, months: Some(opt_months), first_month: Some(start_month), latest_first_month: Some(start_month) });
+        let mut cashback = 0;
+        if d.building == Building::Home && r.strs("plus.cashback-plans.home", at, &mut cx.trace)?.iter().any(|p| p == d.plan.code()) {
+            cashback = r.int("plus.cashback", at, &mut cx.trace)?;
+            refunds.push(Refund { kind: RefundKind::PlusCashback, amount: cashback, method, earliest: Some(cash_earliest), latest: Some(cash_latest), months: None, first_month: None, latest_first_month: None });
+            if fee_refund == 0 {
+                explain_timing(method, acceptance, cash_earliest, cash_latest, cx);
+            }
+        }
+        cx.explain("AU-10", format!("プラス特典: 月{}円 × {months}ヶ月の割引、オプションパック {}円 × {opt_months}ヶ月無料{}。違約金の還元が0円でも受けられます。", yen(per), yen(opt), if cashback > 0 { format!("、キャッシュバック {}円（違約金還元と同じ方法・時期）", yen(cashback)) } else { String::new() }), format!("Plus extras: {} yen off a month for {months} months, the option pack ({} yen) free for {opt_months} months{}. Paid even when the fee refund is 0.", yen(per), yen(opt), if cashback > 0 { format!(", and {} yen cashback (same method and time as the fee refund)", yen(cashback)) } else { String::new() }));
+    }
+    let _ = Plan::ZuttoGigaToku;
+
+    // AU-8 commitment.
+    let cm = r.need("commitment.months", building, at, &mut cx.trace)?;
+    let commitment_end = add_months(at, cm.clamp(0, 1200) as i32).ok_or(OVF)?;
+    let cfee = r.need("commitment.fee", building, at, &mut cx.trace)?;
+    let waived = r.int("commitment.fee-waived-up-to", at, &mut cx.trace)?;
+    if fee_refund > 0 && !d.smart_value && covered > waived {
+        cx.warn("commitment-fee-risk", "AU-8", format!("{commitment_end} より前に auひかりを解約すると、キャンペーンの違約金 {}円がかかります（auスマートバリューを申し込むか、対象の違約金が{}円以下なら不要）。", yen(cfee), yen(waived)), format!("Leaving au Hikari before {commitment_end} costs the campaign fee of {} yen (waived with au Smart Value, or when the covered fees are {} yen or less).", yen(cfee), yen(waived)));
+    }
+    cx.explain("AU-8", format!("キャンペーンの利用期間は{cm}ヶ月で、{commitment_end} に終わります。"), format!("The campaign's commitment is {cm} months, ending on {commitment_end}."));
+    Ok(Some(CampaignOutcome { rules: r, refunds, earliest_acceptance: earliest, acceptance, application_deadline: deadline, commitment_end, covered }))
+}
+
+/// AU-6 cash timing from the acceptance date.
+fn cash_dates(r: &Rules, method: Method, acceptance: NaiveDate, cx: &mut Ctx) -> Result<(NaiveDate, NaiveDate), CalcError> {
+    let at = acceptance;
+    match method {
+        Method::PostalMoneyOrder => {
+            let min_m = r.need("timing.postal", "min-months", at, &mut cx.trace)? as i32;
+            let min_d = r.need("timing.postal", "min-days", at, &mut cx.trace)?;
+            let max_m = r.need("timing.postal", "max-months", at, &mut cx.trace)? as i32;
+            let e = add_days(add_months(acceptance, min_m).ok_or(OVF)?, min_d).ok_or(OVF)?;
+            let l = add_months(acceptance, max_m).ok_or(OVF)?;
+            Ok((e.min(l), l))
+        }
+        _ => {
+            let n = r.int("timing.au-wallet-months", at, &mut cx.trace)? as i32;
+            let d = add_months(acceptance, n).ok_or(OVF)?;
+            Ok((d, d))
+        }
+    }
+}
+
+fn explain_timing(method: Method, acceptance: NaiveDate, e: NaiveDate, l: NaiveDate, cx: &mut Ctx) {
+    match method {
+        Method::PostalMoneyOrder => cx.explain("AU-6", format!("受付 {acceptance} から約1.5〜2ヶ月後（{e}〜{l}）に郵便為替が届きます。不在で戻った為替は1ヶ月以内に受け取らないと失効します。"), format!("A postal money order arrives about 1.5–2 months after acceptance on {acceptance} ({e} – {l}); one returned undelivered must be claimed within a month.")),
+        _ => cx.explain("AU-6", format!("受付 {acceptance} の1ヶ月後（{e}）に au WALLET へチャージされます。"), format!("Charged to au WALLET one month after acceptance on {acceptance} ({e}).")),
+    }
+    cx.explain("AU-6", "月額割引は受付月の翌月（月末の受付なら翌々月）の利用分から始まります。".into(), "The bill discount starts with the usage month after acceptance (possibly the one after that for a month-end acceptance).".into());
+}

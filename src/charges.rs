@@ -1,0 +1,138 @@
+//! Every charge at exit (SN-7 … SN-11, AU-11's "everything the current provider
+//! charges"): the monthly fee of the exit month and of months a shift adds, the
+//! cancellation fee, the construction remainder, the cashback clawback and the fee
+//! statement. Each charge belongs to a month; billing (SN-11/SN-12) is added later.
+
+use crate::calendar::Month;
+use crate::context::Ctx;
+use crate::error::CalcError;
+use crate::exit::{renewal, ExitPlan};
+use crate::input::{Building, Scenario, Statement};
+use crate::lang::yen;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChargeKind {
+    MonthlyFee,
+    CancellationFee,
+    ConstructionRemainder,
+    CashbackClawback,
+    StatementFee,
+}
+
+impl ChargeKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            ChargeKind::MonthlyFee => "monthly-fee",
+            ChargeKind::CancellationFee => "cancellation-fee",
+            ChargeKind::ConstructionRemainder => "construction-remainder",
+            ChargeKind::CashbackClawback => "cashback-clawback",
+            ChargeKind::StatementFee => "statement-fee",
+        }
+    }
+    pub fn rule(self) -> &'static str {
+        match self {
+            ChargeKind::MonthlyFee => "SN-1",
+            ChargeKind::CancellationFee => "SN-7",
+            ChargeKind::ConstructionRemainder => "SN-8",
+            ChargeKind::CashbackClawback => "SN-9",
+            ChargeKind::StatementFee => "SN-10",
+        }
+    }
+    pub fn label(self) -> (&'static str, &'static str) {
+        match self {
+            ChargeKind::MonthlyFee => ("月額料金", "Monthly fee"),
+            ChargeKind::CancellationFee => ("契約解除料", "Cancellation fee"),
+            ChargeKind::ConstructionRemainder => ("工事費の残債", "Construction-fee remainder"),
+            ChargeKind::CashbackClawback => ("キャッシュバックの違約金", "Cashback minimum-use penalty"),
+            ChargeKind::StatementFee => ("違約金明細書の発行手数料", "Fee-statement fee"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Charge {
+    pub kind: ChargeKind,
+    pub amount: i64,
+    /// The month the charge belongs to (usage month, or the completion month M+1).
+    pub month: Month,
+}
+
+/// The exit charges SN-7 … SN-10 for exit month `plan.month` (all in M+1).
+pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<Charge>, CalcError> {
+    let c = &s.current;
+    let r = c.rules;
+    let m = plan.month;
+    let completion = m.plus(1);
+    let mut out = Vec::new();
+
+    // SN-7 cancellation fee, dated by the contract application date.
+    let k = plan.contract_month;
+    let (in_window, (w1, w2)) = renewal(s, m, cx)?;
+    let fee_param = r.param("fee.cancellation", c.contract_date, &mut cx.trace)?;
+    let fee = r.need("fee.cancellation", c.building.code(), c.contract_date, &mut cx.trace)?;
+    let bj = if c.building == Building::Mansion { "マンション" } else { "戸建" };
+    if in_window {
+        cx.explain("SN-7", format!("契約{k}ヶ月目（{m}）は更新月のため、契約解除料はかかりません。"), format!("Contract month {k} ({m}) is a renewal month, so there is no cancellation fee."));
+    } else {
+        let (pj, pe) = if fee_param.until != crate::rules::OPEN_END {
+            let u = crate::rules::ymd_str(fee_param.until);
+            (format!("{u} までに申し込んだ契約"), format!("contracts applied for until {u}"))
+        } else {
+            let f = crate::rules::ymd_str(fee_param.since);
+            (format!("{f} 以降に申し込んだ契約"), format!("contracts applied for from {f}"))
+        };
+        cx.explain("SN-7", format!("契約{k}ヶ月目（{m}）は更新月（{w1}・{w2}）ではないため、契約解除料 {}円（{bj}、{pj}）がかかり、退会完了月 {completion} の請求です。", yen(fee)), format!("Contract month {k} ({m}) is not a renewal month ({w1}, {w2}), so the cancellation fee of {} yen applies ({pe}); it is a charge of the completion month {completion}.", yen(fee)));
+        if fee > 0 {
+            out.push(Charge { kind: ChargeKind::CancellationFee, amount: fee, month: completion });
+        }
+    }
+
+    // SN-8 construction-fee remainder.
+    if let Some(con) = &c.construction {
+        let offset = r.int("construction.first-month-offset", c.contract_date, &mut cx.trace)?.clamp(0, 24) as i32;
+        let first = con.first_month.unwrap_or_else(|| Month::of(c.service_start).plus(offset));
+        let paid = i64::from(m.since(first).saturating_add(1)).clamp(0, con.installments);
+        let left = con.installments - paid;
+        let amount = left.saturating_mul(con.monthly_installment);
+        cx.explain("SN-8", format!("工事費の分割（{}円 × {}回、{first}から）は {m} までに{paid}回払い終わり、残り{left}回分 {}円を退会完了月 {completion} に一括で請求されます。", yen(con.monthly_installment), con.installments, yen(amount)), format!("Of the construction installments ({} yen × {}, from {first}), {paid} are paid by {m}; the remaining {left}, {} yen, are charged at once in the completion month {completion}.", yen(con.monthly_installment), con.installments, yen(amount)));
+        if amount > 0 {
+            out.push(Charge { kind: ChargeKind::ConstructionRemainder, amount, month: completion });
+        }
+    }
+
+    // SN-9 cashback minimum-use period.
+    if let Some(cb) = &c.cashback {
+        if i64::from(k) < cb.minimum_months {
+            cx.explain("SN-9", format!("キャッシュバックの最低利用期間（{}ヶ月）に対し契約{k}ヶ月目で退会するため、{}円の違約金がかかります。", cb.minimum_months, yen(cb.amount)), format!("Leaving in contract month {k}, before the cashback's minimum use of {} months, costs {} yen.", cb.minimum_months, yen(cb.amount)));
+            if cb.amount > 0 {
+                out.push(Charge { kind: ChargeKind::CashbackClawback, amount: cb.amount, month: completion });
+            }
+        } else {
+            cx.explain("SN-9", format!("キャッシュバックの最低利用期間（{}ヶ月）は満たしているため、違約金はかかりません。", cb.minimum_months), format!("The cashback's minimum use of {} months is met: no penalty.", cb.minimum_months));
+        }
+    }
+
+    // SN-10 fee statement.
+    if c.statement == Statement::Request {
+        let fee = r.int("statement.fee", c.contract_date, &mut cx.trace)?;
+        cx.explain("SN-10", format!("違約金明細書を電話・メールで依頼すると{}円（税込）かかります。マイページから印刷すれば無料で、内容は同じです。", yen(fee)), format!("Asking for the fee statement by phone or e-mail costs {} yen with tax; printing it from MyPage is free and identical.", yen(fee)));
+        if fee > 0 {
+            out.push(Charge { kind: ChargeKind::StatementFee, amount: fee, month: completion });
+        }
+    } else {
+        cx.explain("SN-10", "So-netは退会証明書を発行しません。退会完了メールか、マイページから無料で印刷できる違約金明細書が証明になります。".into(), "So-net issues no exit certificate: the completion e-mail or the fee statement, free to print from MyPage, is the proof.".into());
+    }
+    Ok(out)
+}
+
+/// Monthly fees listed as exit costs (SN-11 reading): the chosen month and every
+/// month a shift adds.
+pub fn monthly_fees(s: &Scenario, plan: &ExitPlan) -> Vec<Charge> {
+    let fee = s.current.monthly_fee;
+    if fee <= 0 {
+        return Vec::new();
+    }
+    (0..=plan.extra_months.max(0))
+        .map(|i| Charge { kind: ChargeKind::MonthlyFee, amount: fee, month: plan.chosen.plus(i) })
+        .collect()
+}

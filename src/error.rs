@@ -1,0 +1,76 @@
+//! Errors: input problems (reported to the user, all at once, with a stable code) and
+//! internal calculation errors (never expected; reported instead of panicking).
+
+use crate::lang::Lang;
+use serde::Serialize;
+
+/// Stable error codes of CONTRACT.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorCode {
+    Missing,
+    InvalidDate,
+    InvalidMonth,
+    UnknownValue,
+    OutOfRange,
+    NotAllowed,
+    Inconsistent,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Missing => "missing",
+            ErrorCode::InvalidDate => "invalid-date",
+            ErrorCode::InvalidMonth => "invalid-month",
+            ErrorCode::UnknownValue => "unknown-value",
+            ErrorCode::OutOfRange => "out-of-range",
+            ErrorCode::NotAllowed => "not-allowed",
+            ErrorCode::Inconsistent => "inconsistent",
+        }
+    }
+}
+
+/// One problem with the input: the dotted path of the field, a code, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InputError {
+    pub field: String,
+    pub code: ErrorCode,
+    pub ja: String,
+    pub en: String,
+}
+
+impl InputError {
+    pub fn new(field: &str, code: ErrorCode, ja: impl Into<String>, en: impl Into<String>) -> Self {
+        InputError { field: field.to_string(), code, ja: ja.into(), en: en.into() }
+    }
+
+    pub fn to_output(&self, lang: Lang) -> ErrorOut {
+        ErrorOut {
+            field: self.field.clone(),
+            code: self.code.as_str(),
+            message: format!("{}: {}", self.field, lang.pick(&self.ja, &self.en)),
+        }
+    }
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct ErrorOut {
+    pub field: String,
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// A failure inside the engine (missing rule data, a date out of chrono's range).
+/// Never expected for validated input; it becomes an error answer, not a panic.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CalcError {
+    RuleMissing(String),
+    DateOverflow,
+    Input(Vec<InputError>),
+}
+
+impl From<InputError> for CalcError {
+    fn from(e: InputError) -> Self {
+        CalcError::Input(vec![e])
+    }
+}

@@ -1,0 +1,220 @@
+//! When the contract really ends (SN-1 … SN-6): the allowed exit window, the chosen
+//! month, the shifts that removal construction and the analog return of a phone number
+//! can add, the contract month k(M) and the renewal window, completion and MyPage dates.
+
+use crate::calendar::{add_days, add_months, next_desk_open_day, Month};
+use crate::context::Ctx;
+use crate::error::{CalcError, ErrorCode as C, InputError};
+use crate::input::{Channel, Customer, Region, Removal, Scenario};
+use chrono::{Datelike, NaiveDate};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shift {
+    Removal,
+    AnalogReturn,
+}
+
+impl Shift {
+    pub fn code(self) -> &'static str {
+        match self {
+            Shift::Removal => "removal",
+            Shift::AnalogReturn => "analog-return",
+        }
+    }
+}
+
+/// The window SN-2/SN-3/SN-4 allow, before any shift.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Window {
+    /// The effective application date (SN-3: a corporate phone request on a closed day
+    /// counts from the next open day).
+    pub a: NaiveDate,
+    pub earliest: Month,
+    pub latest: Month,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExitPlan {
+    pub window: Window,
+    /// X: the chosen month before shifts.
+    pub chosen: Month,
+    /// M: the exit month.
+    pub month: Month,
+    pub shifted_by: Option<Shift>,
+    pub extra_months: i32,
+    pub removal_date: Option<NaiveDate>,
+    pub earliest_removal_date: Option<NaiveDate>,
+    /// SN-5 derived: apply by this day to keep X with removal.
+    pub removal_deadline: Option<NaiveDate>,
+    /// SN-6: A + 75 days, when a number is kept.
+    pub analog_deadline: Option<NaiveDate>,
+    pub contract_month: i32,
+    pub in_renewal_window: bool,
+    pub next_renewal_window: (Month, Month),
+    pub last_service_day: NaiveDate,
+    pub completion_date: NaiveDate,
+    pub mypage_until: NaiveDate,
+}
+
+const OVF: CalcError = CalcError::DateOverflow;
+
+/// SN-2, SN-3, SN-4: the allowed window.
+pub fn window(s: &Scenario, cx: &mut Ctx) -> Result<Window, CalcError> {
+    let c = &s.current;
+    let r = c.rules;
+    let tr = &mut cx.trace;
+    let span = r.int("exit.window-months", s.application_date, tr)?.clamp(1, 24) as i32;
+    let a0 = s.application_date;
+    if c.channel == Channel::ProviderSwitch {
+        // SN-4: So-net ends the day the new provider's line opens.
+        let m = Month::of(c.switch_date.unwrap_or(a0));
+        cx.explain("SN-4", format!("事業者変更では、新しい事業者の回線が開通した月（{m}）が退会月です。"), format!("With a provider switch the exit month is the month the new provider's line opens ({m})."));
+        return Ok(Window { a: a0, earliest: m, latest: m });
+    }
+    if c.customer == Customer::Corporate && c.channel == Channel::Paper {
+        let cutoff = r.int("exit.corporate-paper-cutoff-day", a0, tr)?;
+        let earliest = if i64::from(a0.day()) <= cutoff { Month::of(a0) } else { Month::of(a0).plus(1) };
+        cx.explain("SN-3", format!("法人の書面は{cutoff}日までに届けばその月末、{}日以降は翌月末以降の退会です（到着日 {a0}）。", cutoff + 1), format!("A corporate paper form arriving by the {cutoff}th allows exit at that month's end; from the {}st, only from the next month's end (arrival {a0}).", cutoff + 1));
+        return Ok(Window { a: a0, earliest, latest: earliest.plus(span - 1) });
+    }
+    let mut a = a0;
+    if c.customer == Customer::Corporate && c.channel == Channel::Phone {
+        let open = next_desk_open_day(a0).ok_or(OVF)?;
+        if open != a0 {
+            let (hj, he) = (r.text("contact.corporate.closed", a0, tr, crate::lang::Lang::Ja)?, r.text("contact.corporate.closed", a0, tr, crate::lang::Lang::En)?);
+            cx.warn("corporate-desk-closed", "SN-3", format!("{a0} は法人窓口の休業日（{hj}）のため、申請は次の営業日 {open} の扱いになります。"), format!("{a0} is a closed day of the corporate desk ({he}); the request counts from the next open day, {open}."));
+            a = open;
+        }
+    }
+    let earliest = Month::of(a);
+    cx.explain("SN-2", format!("申請日（{a}）の月末か翌月末に退会できます。日付に関係なく選べるのはこの2つです。"), format!("Applying on {a} allows exit at the end of that month or of the next; the day of the month does not matter."));
+    Ok(Window { a, earliest, latest: earliest.plus(span - 1) })
+}
+
+/// Contract month k(M): the month of the service start is month 1 (SPEC vocabulary).
+pub fn contract_month(s: &Scenario, m: Month) -> i32 {
+    m.since(Month::of(s.current.service_start)).saturating_add(1)
+}
+
+/// SN-7: renewal months are term·n + each offset, n ≥ 1. Returns (in window, window).
+pub fn renewal(s: &Scenario, m: Month, cx: &mut Ctx) -> Result<(bool, (Month, Month)), CalcError> {
+    let r = s.current.rules;
+    let at = s.current.contract_date;
+    let term = r.int("contract.term-months", at, &mut cx.trace)?.clamp(1, 600) as i32;
+    let offsets = r.ints("contract.renewal-months", at, &mut cx.trace)?;
+    let first = offsets.iter().copied().min().unwrap_or(1).clamp(1, 600) as i32;
+    let last = offsets.iter().copied().max().unwrap_or(1).clamp(1, 600) as i32;
+    let k = contract_month(s, m);
+    let in_window = k > term && offsets.iter().any(|&o| (k - o as i32).rem_euclid(term) == 0 && k - o as i32 >= term);
+    // The window containing k, else the next one: smallest n ≥ 1 with term·n + last ≥ k.
+    let n = ((k - last).max(0) + term - 1) / term;
+    let n = n.max(1);
+    let start = Month::of(s.current.service_start);
+    let w = (start.plus(term * n + first - 1), start.plus(term * n + last - 1));
+    Ok((in_window, w))
+}
+
+/// The full exit plan. `chosen` overrides the wished month (compareExitMonths rows);
+/// `shifts` false leaves SN-5/SN-6 out (each row is "as if requested in time").
+pub fn plan(s: &Scenario, chosen: Option<Month>, shifts: bool, cx: &mut Ctx) -> Result<ExitPlan, CalcError> {
+    let c = &s.current;
+    let r = c.rules;
+    let w = window(s, cx)?;
+    let mut x = chosen.or(c.exit_month).unwrap_or(w.earliest);
+    if chosen.is_none() {
+        if let Some(m) = c.exit_month {
+            if m < w.earliest || m > w.latest {
+                cx.error(InputError::new("current.exitMonth", C::Inconsistent, format!("{m} は選べません。退会できるのは {}〜{} です。", w.earliest, w.latest), format!("{m} is outside the allowed window {} – {}.", w.earliest, w.latest)));
+                x = w.earliest;
+            }
+        }
+    }
+
+    // SN-5 removal construction.
+    let (mut removal_date, mut earliest_removal, mut removal_deadline, mut removal_month) = (None, None, None, None);
+    if c.removal != Removal::None && c.channel != Channel::ProviderSwitch {
+        let lead = r.need("removal.lead-days", if c.region == Region::West { "west" } else { "east" }, w.a, &mut cx.trace)?;
+        let earliest = add_days(w.a, lead).ok_or(OVF)?;
+        let used = match c.removal_date {
+            Some(d) if d < earliest => {
+                cx.error(InputError::new("current.removalDate", C::Inconsistent, format!("撤去工事は最短で {earliest}（申請日 + {lead}日）です。"), format!("the earliest removal date is {earliest} (application + {lead} days).")));
+                earliest
+            }
+            Some(d) => d,
+            None => earliest,
+        };
+        let deadline = add_days(x.last_day().ok_or(OVF)?, -lead).ok_or(OVF)?;
+        let region = if c.region == Region::West { ("NTT西日本", "NTT West") } else { ("NTT東日本", "NTT East") };
+        cx.explain("SN-5", format!("撤去工事（無料）は{}エリアでは申請日 + {lead}日（{earliest}）以降です。{x}に退会するには {deadline} までに申し込みます。", region.0), format!("Removal construction (free) in {}'s area is possible from application + {lead} days ({earliest}). To leave in {x}, apply by {deadline}.", region.1));
+        removal_date = Some(used);
+        earliest_removal = Some(earliest);
+        removal_deadline = Some(deadline);
+        removal_month = Some(Month::of(used));
+    }
+
+    // SN-6 keeping the phone number.
+    let (mut analog_deadline, mut analog_month) = (None, None);
+    if c.phone.keep_number && c.channel != Channel::ProviderSwitch {
+        if c.phone.from_ntt_analog {
+            let days = r.int("phone.analog-return-days", w.a, &mut cx.trace)?;
+            let deadline = add_days(w.a, days).ok_or(OVF)?;
+            analog_deadline = Some(deadline);
+            cx.explain("SN-6", format!("番号を残すにはNTTでアナログ戻しが必要で、申請日から{days}日後の {deadline} までに完了しないと番号は失われます。"), format!("Keeping the number needs NTT's analog return, completed within {days} days of the application ({deadline}), or the number is lost."));
+            if let Some(ret) = c.phone.analog_return_date {
+                if ret < w.a {
+                    cx.error(InputError::new("current.phone.analogReturnDate", C::Inconsistent, format!("アナログ戻しの日（{ret}）が申請日（{}）より前です。", w.a), format!("the analog return ({ret}) is before the application date ({}).", w.a)));
+                } else if ret > deadline {
+                    cx.warn("number-lost", "SN-6", format!("アナログ戻しの完了（{ret}）が期限 {deadline} を過ぎるため、電話番号は失われます。退会は {deadline} の月までしか待ちません。"), format!("The analog return ({ret}) completes after the deadline {deadline}: the number is lost, and the exit waits no longer than {deadline}'s month."));
+                    analog_month = Some(Month::of(deadline));
+                } else {
+                    analog_month = Some(Month::of(ret));
+                }
+            }
+        } else {
+            cx.warn("number-cannot-be-kept", "SN-6", "NTTのアナログ回線で発行された番号ではないため、番号は残せません。".into(), "The number was not issued for an NTT analog line, so it cannot be kept.".into());
+        }
+    }
+
+    let mut month = x;
+    let mut shifted_by = None;
+    if shifts {
+        if let Some(rm) = removal_month.filter(|m| *m > x) {
+            cx.warn("removal-shifts-exit", "SN-5", format!("撤去工事が {} のため、退会月は {x} から {rm} に延び、延びた月も1ヶ月分の料金がかかります。", removal_date.map(|d| d.to_string()).unwrap_or_default()), format!("Removal on {} moves the exit from {x} to {rm}; each added month is charged in full.", removal_date.map(|d| d.to_string()).unwrap_or_default()));
+            month = rm;
+            shifted_by = Some(Shift::Removal);
+        }
+        if let Some(am) = analog_month.filter(|m| *m > x) {
+            cx.warn("analog-return-shifts-exit", "SN-6", format!("アナログ戻しが完了するまで退会できないため、退会月は {x} から {am} に延びます。"), format!("The exit cannot complete before the analog return, so it moves from {x} to {am}."));
+            if am > month {
+                month = am;
+                shifted_by = Some(Shift::AnalogReturn);
+            }
+        }
+    }
+    let extra_months = month.since(x);
+    let k = contract_month(s, month);
+    let (in_renewal_window, next_renewal_window) = renewal(s, month, cx)?;
+    let last_service_day = month.last_day().ok_or(OVF)?;
+    let completion_date = month.plus(1).first_day().ok_or(OVF)?;
+    let mypage_months = r.int("mypage.months-after-exit", completion_date, &mut cx.trace)?.clamp(0, 120) as i32;
+    let mypage_until = add_days(add_months(completion_date, mypage_months).ok_or(OVF)?, -1).ok_or(OVF)?;
+    cx.explain("SN-1", format!("退会は必ず月末で、退会月（{month}）は日割りせず1ヶ月分かかります。{completion_date} 0時に退会完了です。"), format!("Exit is always at a month end and the exit month ({month}) is charged in full; exit completes at 00:00 on {completion_date}."));
+    cx.explain("SN-13", format!("退会後もマイページは6ヶ月間、{mypage_until} まで見られます。ユーザーIDとパスワードはそれまで保管してください。"), format!("MyPage stays open for {mypage_months} months after exit, until {mypage_until}; keep the user ID and password until then."));
+    Ok(ExitPlan {
+        window: w,
+        chosen: x,
+        month,
+        shifted_by,
+        extra_months,
+        removal_date,
+        earliest_removal_date: earliest_removal,
+        removal_deadline,
+        analog_deadline,
+        contract_month: k,
+        in_renewal_window,
+        next_renewal_window,
+        last_service_day,
+        completion_date,
+        mypage_until,
+    })
+}

@@ -1,0 +1,617 @@
+//! The input of CONTRACT.md, read and checked field by field: every problem is
+//! reported at once, each with its dotted field path, a stable code and a reason in
+//! Japanese and English. Only type, range and per-field checks live here (plus the
+//! combinations that need no calculation); checks that need a computed date (the exit
+//! window, the earliest removal or acceptance date) are made where that date is computed.
+
+use crate::calendar::{parse_date, Month};
+use crate::error::{ErrorCode as C, InputError};
+use crate::json::Json;
+use crate::lang::Lang;
+use crate::rules::Rules;
+use chrono::{Datelike, NaiveDate};
+
+/// Amounts: whole yen from 0 to this (CONTRACT "Limits and types").
+pub const MAX_AMOUNT: i64 = 10_000_000;
+pub const MAX_STRING: usize = 100;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Building {
+    Home,
+    Mansion,
+}
+impl Building {
+    pub fn code(self) -> &'static str {
+        match self {
+            Building::Home => "home",
+            Building::Mansion => "mansion",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Customer {
+    Individual,
+    Corporate,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Channel {
+    Phone,
+    Web,
+    Chat,
+    Line,
+    Paper,
+    ProviderSwitch,
+}
+impl Channel {
+    pub fn code(self) -> &'static str {
+        match self {
+            Channel::Phone => "phone",
+            Channel::Web => "web",
+            Channel::Chat => "chat",
+            Channel::Line => "line",
+            Channel::Paper => "paper",
+            Channel::ProviderSwitch => "provider-switch",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Region {
+    East,
+    West,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Removal {
+    None,
+    Requested,
+    Landlord,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Payment {
+    CreditCard,
+    BankDebit,
+    ConvenienceStore,
+    Ntt,
+    Cedyna,
+    Usen,
+}
+impl Payment {
+    pub fn code(self) -> &'static str {
+        match self {
+            Payment::CreditCard => "credit-card",
+            Payment::BankDebit => "bank-debit",
+            Payment::ConvenienceStore => "convenience-store",
+            Payment::Ntt => "ntt",
+            Payment::Cedyna => "cedyna",
+            Payment::Usen => "usen",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Statement {
+    MyPage,
+    Request,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Campaign {
+    StartSupport,
+    StartSupportPlus,
+    None,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plan {
+    ZuttoGigaToku,
+    Standard,
+    OtokuA,
+}
+impl Plan {
+    pub fn code(self) -> &'static str {
+        match self {
+            Plan::ZuttoGigaToku => "zutto-giga-toku",
+            Plan::Standard => "standard",
+            Plan::OtokuA => "otoku-a",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefundMethod {
+    AuWallet,
+    PostalMoneyOrder,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Construction {
+    pub monthly_installment: i64,
+    pub installments: i64,
+    pub first_month: Option<Month>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cashback {
+    pub amount: i64,
+    pub minimum_months: i64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Phone {
+    pub keep_number: bool,
+    pub from_ntt_analog: bool,
+    pub analog_return_date: Option<NaiveDate>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Current {
+    pub rules: Rules,
+    pub service_start: NaiveDate,
+    pub contract_date: NaiveDate,
+    pub building: Building,
+    pub customer: Customer,
+    pub channel: Channel,
+    pub exit_month: Option<Month>,
+    pub switch_date: Option<NaiveDate>,
+    pub region: Region,
+    pub removal: Removal,
+    pub removal_date: Option<NaiveDate>,
+    pub monthly_fee: i64,
+    pub construction: Option<Construction>,
+    pub cashback: Option<Cashback>,
+    pub payment: Payment,
+    pub phone: Phone,
+    pub statement: Statement,
+}
+
+#[derive(Clone, Debug)]
+pub struct Destination {
+    pub campaign: Campaign,
+    pub building: Building,
+    pub plan: Plan,
+    pub isp: Option<&'static str>,
+    pub start_date: NaiveDate,
+    pub with_phone_options: bool,
+    /// `None`: take the current provider's `au-smart-value-ftth` flag (AU-2).
+    pub source_excluded: Option<bool>,
+    pub smart_value: bool,
+    pub refund_method: RefundMethod,
+    pub acceptance_date: Option<NaiveDate>,
+    pub other_covered_fees: i64,
+    pub mobile_lines: i64,
+}
+
+#[derive(Clone, Debug)]
+pub struct Scenario {
+    pub lang: Lang,
+    pub application_date: NaiveDate,
+    pub current: Current,
+    pub destination: Option<Destination>,
+}
+
+const ISPS: [&str; 7] = ["nifty", "tcom", "au-one-net", "biglobe", "so-net", "asahi-net", "dti"];
+
+/// Field-by-field reader collecting every problem.
+struct Reader {
+    errors: Vec<InputError>,
+}
+
+fn describe(v: &Json) -> String {
+    match v {
+        Json::Str(s) => format!("\"{}\"", s.chars().take(20).collect::<String>()),
+        Json::Num(n) => format!("{n}"),
+        Json::Bool(b) => format!("{b}"),
+        Json::Null => "null".into(),
+        Json::Arr(_) => "a list".into(),
+        Json::Obj(_) => "an object".into(),
+        Json::TooBig => "a value too large to read".into(),
+    }
+}
+
+impl Reader {
+    fn err(&mut self, field: &str, code: C, ja: String, en: String) {
+        self.errors.push(InputError::new(field, code, ja, en));
+    }
+
+    fn missing(&mut self, field: &str) {
+        self.err(field, C::Missing, "必須の項目です。".into(), "this field is required.".into());
+    }
+
+    /// A string no longer than MAX_STRING, or an `out-of-range` error.
+    fn fits<'a>(&mut self, field: &str, s: &'a str) -> Option<&'a str> {
+        if s.chars().count() > MAX_STRING {
+            self.err(field, C::OutOfRange, format!("{MAX_STRING}文字を超えています。"), format!("longer than {MAX_STRING} characters."));
+            None
+        } else {
+            Some(s)
+        }
+    }
+
+    fn date(&mut self, v: Option<&Json>, field: &str, required: bool) -> Option<NaiveDate> {
+        match v {
+            None | Some(Json::Null) => {
+                if required {
+                    self.missing(field)
+                }
+                None
+            }
+            Some(Json::Str(s)) => {
+                let s = self.fits(field, s)?;
+                match parse_date(s) {
+                    Some(d) if (2000..=2100).contains(&d.year()) => Some(d),
+                    Some(_) => {
+                        self.err(field, C::OutOfRange, format!("{s} は対象外の年です（2000〜2100年）。"), format!("{s} is outside the years 2000–2100."));
+                        None
+                    }
+                    None => {
+                        self.err(field, C::InvalidDate, format!("{s} は YYYY-MM-DD 形式の実在する日付ではありません。"), format!("{s} is not a real date in the form YYYY-MM-DD."));
+                        None
+                    }
+                }
+            }
+            Some(other) => {
+                let d = describe(other);
+                self.err(field, C::InvalidDate, format!("日付（YYYY-MM-DD）ではありません: {d}"), format!("not a date (YYYY-MM-DD): {d}"));
+                None
+            }
+        }
+    }
+
+    fn month(&mut self, v: Option<&Json>, field: &str) -> Option<Month> {
+        match v {
+            None | Some(Json::Null) => None,
+            Some(Json::Str(s)) => {
+                let s = self.fits(field, s)?;
+                match Month::parse(s) {
+                    Some(m) if (2000..=2100).contains(&m.year()) => Some(m),
+                    Some(_) => {
+                        self.err(field, C::OutOfRange, format!("{s} は対象外の年です（2000〜2100年）。"), format!("{s} is outside the years 2000–2100."));
+                        None
+                    }
+                    None => {
+                        self.err(field, C::InvalidMonth, format!("{s} は YYYY-MM 形式の月ではありません。"), format!("{s} is not a month in the form YYYY-MM."));
+                        None
+                    }
+                }
+            }
+            Some(other) => {
+                let d = describe(other);
+                self.err(field, C::InvalidMonth, format!("月（YYYY-MM）ではありません: {d}"), format!("not a month (YYYY-MM): {d}"));
+                None
+            }
+        }
+    }
+
+    /// An integer in `lo..=hi`; `default` when absent.
+    fn int(&mut self, v: Option<&Json>, field: &str, lo: i64, hi: i64, default: Option<i64>) -> Option<i64> {
+        match v {
+            None | Some(Json::Null) => {
+                if default.is_none() {
+                    self.missing(field)
+                }
+                default
+            }
+            Some(Json::Num(n)) if n.fract() == 0.0 && *n >= lo as f64 && *n <= hi as f64 => Some(*n as i64),
+            Some(other) => {
+                let d = describe(other);
+                self.err(field, C::OutOfRange, format!("{lo}〜{hi} の整数で入力してください（入力: {d}）。"), format!("must be a whole number from {lo} to {hi} (got {d})."));
+                default
+            }
+        }
+    }
+
+    fn amount(&mut self, v: Option<&Json>, field: &str) -> i64 {
+        self.int(v, field, 0, MAX_AMOUNT, Some(0)).unwrap_or(0)
+    }
+
+    fn boolean(&mut self, v: Option<&Json>, field: &str, default: bool) -> bool {
+        match v {
+            None | Some(Json::Null) => default,
+            Some(Json::Bool(b)) => *b,
+            Some(other) => {
+                let d = describe(other);
+                self.err(field, C::UnknownValue, format!("true か false を指定してください（入力: {d}）。"), format!("must be true or false (got {d})."));
+                default
+            }
+        }
+    }
+
+    /// One of `choices`; `None` when absent.
+    fn choice<'c>(&mut self, v: Option<&Json>, field: &str, choices: &[&'c str]) -> Option<&'c str> {
+        match v {
+            None | Some(Json::Null) => None,
+            Some(Json::Str(s)) => {
+                let s = self.fits(field, s)?;
+                let hit = choices.iter().find(|c| **c == s).copied();
+                if hit.is_none() {
+                    let list = choices.join(" | ");
+                    self.err(field, C::UnknownValue, format!("\"{s}\" は使えません。使える値: {list}"), format!("\"{s}\" is not one of: {list}"));
+                }
+                hit
+            }
+            Some(other) => {
+                let d = describe(other);
+                let list = choices.join(" | ");
+                self.err(field, C::UnknownValue, format!("使える値: {list}（入力: {d}）"), format!("must be one of: {list} (got {d})."));
+                None
+            }
+        }
+    }
+
+    /// An object, or absent; anything else is an error.
+    fn object<'j>(&mut self, v: Option<&'j Json>, field: &str) -> Option<&'j Json> {
+        match v {
+            None | Some(Json::Null) => None,
+            Some(o @ Json::Obj(_)) => Some(o),
+            Some(Json::TooBig) => {
+                self.err(field, C::OutOfRange, "入れ子が深すぎるか大きすぎます。".into(), "nested too deeply or too large.".into());
+                None
+            }
+            Some(other) => {
+                let d = describe(other);
+                self.err(field, C::UnknownValue, format!("オブジェクト {{…}} ではありません（入力: {d}）。"), format!("must be an object {{…}} (got {d})."));
+                None
+            }
+        }
+    }
+}
+
+/// Reads and checks an input. `Err` carries every problem found.
+pub fn read(input: &Json) -> Result<Scenario, (Lang, Vec<InputError>)> {
+    let mut r = Reader { errors: Vec::new() };
+    let lang = match input.get("lang") {
+        Some(Json::Str(s)) if s == "en" => Lang::En,
+        _ => Lang::Ja,
+    };
+    if let Json::TooBig = input {
+        r.err("", C::OutOfRange, "入力が大きすぎます。".into(), "the input is too large.".into());
+        return Err((lang, r.errors));
+    }
+    if !matches!(input, Json::Obj(_)) {
+        r.err("", C::Missing, "入力はオブジェクト {…} である必要があります。".into(), "the input must be an object {…}.".into());
+        return Err((lang, r.errors));
+    }
+    r.choice(input.get("lang"), "lang", &["ja", "en"]);
+    let application_date = r.date(input.get("applicationDate"), "applicationDate", true);
+
+    let cur = r.object(input.get("current"), "current");
+    if cur.is_none() && !matches!(input.get("current"), Some(Json::Obj(_)) | Some(Json::TooBig)) && r.errors.iter().all(|e| e.field != "current") {
+        r.missing("current");
+    }
+    let current = cur.and_then(|c| read_current(&mut r, c));
+    let destination = match r.object(input.get("destination"), "destination") {
+        Some(d) => read_destination(&mut r, d, current.as_ref(), application_date),
+        None => None,
+    };
+
+    if let (Some(a), Some(c)) = (application_date, current.as_ref()) {
+        if c.service_start > a {
+            r.err("current.serviceStart", C::Inconsistent, format!("利用開始日（{}）が申請日（{a}）より後です。", c.service_start), format!("the service start ({}) is after the application date ({a}).", c.service_start));
+        }
+        if c.contract_date > a {
+            r.err("current.contractDate", C::Inconsistent, format!("契約申込日（{}）が申請日（{a}）より後です。", c.contract_date), format!("the contract date ({}) is after the application date ({a}).", c.contract_date));
+        }
+        if let Some(s) = c.switch_date {
+            if s < a {
+                r.err("current.switchDate", C::Inconsistent, format!("切替日（{s}）が申請日（{a}）より前です。"), format!("the switch date ({s}) is before the application date ({a})."));
+            }
+        }
+    }
+    match (application_date, current, r.errors.is_empty()) {
+        (Some(application_date), Some(current), true) => Ok(Scenario { lang, application_date, current, destination }),
+        _ => Err((lang, r.errors)),
+    }
+}
+
+fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
+    let provider = match c.get("provider") {
+        None | Some(Json::Null) => {
+            r.missing("current.provider");
+            None
+        }
+        Some(Json::Str(s)) => match r.fits("current.provider", s).and_then(Rules::of) {
+            Some(rules) if rules.set.kind == crate::rules::SetKind::Provider => Some(rules),
+            Some(_) | None if s.chars().count() <= MAX_STRING => {
+                let known: Vec<&str> = crate::rules::book()
+                    .map(|b| b.sets.iter().filter(|s| s.kind == crate::rules::SetKind::Provider).map(|s| s.id.as_str()).collect())
+                    .unwrap_or_default();
+                let list = known.join(" | ");
+                r.err("current.provider", C::UnknownValue, format!("\"{s}\" の規則はありません。使える値: {list}"), format!("no rules for \"{s}\"; known: {list}"));
+                None
+            }
+            _ => None,
+        },
+        Some(other) => {
+            let d = describe(other);
+            r.err("current.provider", C::UnknownValue, format!("事業者のIDではありません（入力: {d}）。"), format!("not a provider id (got {d})."));
+            None
+        }
+    };
+    let service_start = r.date(c.get("serviceStart"), "current.serviceStart", true);
+    let contract_date = r.date(c.get("contractDate"), "current.contractDate", false);
+    let building = match r.choice(c.get("building"), "current.building", &["home", "mansion"]) {
+        Some("mansion") => Building::Mansion,
+        _ => Building::Home,
+    };
+    let customer = match r.choice(c.get("customer"), "current.customer", &["individual", "corporate"]) {
+        Some("corporate") => Customer::Corporate,
+        _ => Customer::Individual,
+    };
+    let channel_given = r.choice(c.get("channel"), "current.channel", &["phone", "web", "chat", "line", "paper", "provider-switch"]);
+    let channel = match channel_given {
+        Some("phone") => Channel::Phone,
+        Some("chat") => Channel::Chat,
+        Some("line") => Channel::Line,
+        Some("paper") => Channel::Paper,
+        Some("provider-switch") => Channel::ProviderSwitch,
+        _ => Channel::Web,
+    };
+    let exit_month = r.month(c.get("exitMonth"), "current.exitMonth");
+    let switch_date = if channel == Channel::ProviderSwitch {
+        r.date(c.get("switchDate"), "current.switchDate", true)
+    } else {
+        None // ignored, not validated (CONTRACT "Limits and types")
+    };
+    let region = match r.choice(c.get("region"), "current.region", &["east", "west"]) {
+        Some("west") => Region::West,
+        _ => Region::East,
+    };
+    let removal = match r.choice(c.get("removal"), "current.removal", &["none", "requested", "landlord"]) {
+        Some("requested") => Removal::Requested,
+        Some("landlord") => Removal::Landlord,
+        _ => Removal::None,
+    };
+    let removal_date = if removal == Removal::None { None } else { r.date(c.get("removalDate"), "current.removalDate", false) };
+    let monthly_fee = r.amount(c.get("monthlyFee"), "current.monthlyFee");
+    let construction = r.object(c.get("construction"), "current.construction").map(|o| Construction {
+        monthly_installment: r.int(o.get("monthlyInstallment"), "current.construction.monthlyInstallment", 0, MAX_AMOUNT, None).unwrap_or(0),
+        installments: r.int(o.get("installments"), "current.construction.installments", 1, 600, None).unwrap_or(1),
+        first_month: r.month(o.get("firstMonth"), "current.construction.firstMonth"),
+    });
+    let cashback = r.object(c.get("cashback"), "current.cashback").map(|o| Cashback {
+        amount: r.int(o.get("amount"), "current.cashback.amount", 0, MAX_AMOUNT, None).unwrap_or(0),
+        minimum_months: r.int(o.get("minimumMonths"), "current.cashback.minimumMonths", 1, 600, None).unwrap_or(1),
+    });
+    let payment = match r.choice(c.get("payment"), "current.payment", &["credit-card", "bank-debit", "convenience-store", "ntt", "cedyna", "usen"]) {
+        Some("bank-debit") => Payment::BankDebit,
+        Some("convenience-store") => Payment::ConvenienceStore,
+        Some("ntt") => Payment::Ntt,
+        Some("cedyna") => Payment::Cedyna,
+        Some("usen") => Payment::Usen,
+        _ => Payment::CreditCard,
+    };
+    // SN-4: with a provider switch the phone block is ignored, not validated.
+    let phone = match (channel, r.object(c.get("phone").filter(|_| channel != Channel::ProviderSwitch), "current.phone")) {
+        (_, Some(p)) => Phone {
+            keep_number: r.boolean(p.get("keepNumber"), "current.phone.keepNumber", false),
+            from_ntt_analog: r.boolean(p.get("fromNttAnalog"), "current.phone.fromNttAnalog", true),
+            analog_return_date: r.date(p.get("analogReturnDate"), "current.phone.analogReturnDate", false),
+        },
+        _ => Phone { keep_number: false, from_ntt_analog: true, analog_return_date: None },
+    };
+    let statement = match r.choice(c.get("statement"), "current.statement", &["mypage", "request"]) {
+        Some("request") => Statement::Request,
+        _ => Statement::MyPage,
+    };
+
+    // Combinations that need no calculation (SN-3, SN-4, SN-12), checked against the
+    // provider's rule data.
+    if let Some(rules) = provider {
+        let mut tr = crate::rules::Trace::default();
+        let at = service_start.unwrap_or_default();
+        let (who, key) = match customer {
+            Customer::Individual => ("個人", "exit.channels.individual"),
+            Customer::Corporate => ("法人", "exit.channels.corporate"),
+        };
+        if rules.has(key) {
+            if let Ok(allowed) = rules.strs(key, at, &mut tr) {
+                if !allowed.iter().any(|a| a == channel.code()) {
+                    let who_en = if customer == Customer::Corporate { "a corporate customer" } else { "an individual customer" };
+                    r.err("current.channel", C::NotAllowed, format!("{who}のお客様は「{}」で退会を申し込めません。使える方法: {}", channel.code(), allowed.join(", ")), format!("{who_en} cannot apply by \"{}\"; allowed: {}", channel.code(), allowed.join(", ")));
+                }
+            }
+        }
+        let pkey = match customer {
+            Customer::Individual => "billing.payments.individual",
+            Customer::Corporate => "billing.payments.corporate",
+        };
+        if rules.has(pkey) {
+            if let Ok(allowed) = rules.strs(pkey, at, &mut tr) {
+                if !allowed.iter().any(|a| a == payment.code()) {
+                    r.err("current.payment", C::NotAllowed, format!("{who}のお客様は「{}」で支払えません。使える方法: {}", payment.code(), allowed.join(", ")), format!("\"{}\" is not available to this customer; allowed: {}", payment.code(), allowed.join(", ")));
+                }
+            }
+        }
+    }
+    if channel == Channel::ProviderSwitch {
+        if removal != Removal::None {
+            r.err("current.removal", C::NotAllowed, "事業者変更では回線がそのまま残るため、撤去工事は選べません。".into(), "with a provider switch the line stays, so removal construction cannot be chosen.".into());
+        }
+        if let Some(Json::Obj(_)) = c.get("__destination_present") {}
+    }
+    let (service_start, provider) = (service_start?, provider?);
+    let contract_date = contract_date.unwrap_or(service_start);
+    if contract_date > service_start {
+        r.err("current.contractDate", C::Inconsistent, format!("契約申込日（{contract_date}）が利用開始日（{service_start}）より後です。"), format!("the contract date ({contract_date}) is after the service start ({service_start})."));
+    }
+    Some(Current {
+        rules: provider,
+        service_start,
+        contract_date,
+        building,
+        customer,
+        channel,
+        exit_month,
+        switch_date,
+        region,
+        removal,
+        removal_date,
+        monthly_fee,
+        construction,
+        cashback,
+        payment,
+        phone,
+        statement,
+    })
+}
+
+fn read_destination(r: &mut Reader, d: &Json, current: Option<&Current>, _a: Option<NaiveDate>) -> Option<Destination> {
+    r.choice(d.get("carrier"), "destination.carrier", &["au-hikari"]);
+    // SN-4: auひかり is not a 光コラボ, so leaving for it is never a provider switch.
+    if current.is_some_and(|c| c.channel == Channel::ProviderSwitch) {
+        r.err("current.channel", C::NotAllowed, "auひかりは光コラボではないため、事業者変更では乗り換えられません。通常の退会を選んでください。".into(), "au Hikari is not a Hikari Collaboration service: switching to it is a normal exit, not a provider switch.".into());
+    }
+    let campaign = match r.choice(d.get("campaign"), "destination.campaign", &["start-support", "start-support-plus", "none"]) {
+        Some("start-support-plus") => Campaign::StartSupportPlus,
+        Some("none") => Campaign::None,
+        _ => Campaign::StartSupport,
+    };
+    let building = match r.choice(d.get("building"), "destination.building", &["home", "mansion"]) {
+        Some("home") => Building::Home,
+        Some("mansion") => Building::Mansion,
+        _ => current.map(|c| c.building).unwrap_or(Building::Home),
+    };
+    let plan = match r.choice(d.get("plan"), "destination.plan", &["zutto-giga-toku", "standard", "otoku-a"]) {
+        Some("zutto-giga-toku") => Plan::ZuttoGigaToku,
+        Some("standard") => Plan::Standard,
+        Some("otoku-a") => Plan::OtokuA,
+        _ if building == Building::Mansion => Plan::OtokuA,
+        _ => Plan::ZuttoGigaToku,
+    };
+    let isp = r.choice(d.get("isp"), "destination.isp", &ISPS);
+    if isp.is_none() && campaign != Campaign::None && matches!(d.get("isp"), None | Some(Json::Null)) {
+        r.missing("destination.isp");
+    }
+    let start_date = r.date(d.get("startDate"), "destination.startDate", true);
+    let with_phone_options = r.boolean(d.get("withPhoneOptions"), "destination.withPhoneOptions", true);
+    let source_excluded = match d.get("sourceExcluded") {
+        None | Some(Json::Null) => None,
+        v => Some(r.boolean(v, "destination.sourceExcluded", false)),
+    };
+    let smart_value = r.boolean(d.get("smartValue"), "destination.smartValue", false);
+    let refund_method = match r.choice(d.get("refundMethod"), "destination.refundMethod", &["au-wallet", "postal-money-order"]) {
+        Some("postal-money-order") => RefundMethod::PostalMoneyOrder,
+        _ => RefundMethod::AuWallet,
+    };
+    let acceptance_date = r.date(d.get("acceptanceDate"), "destination.acceptanceDate", false);
+    let other_covered_fees = r.amount(d.get("otherCoveredFees"), "destination.otherCoveredFees");
+    let mobile_lines = r.int(d.get("mobileLines"), "destination.mobileLines", 0, 100, Some(0)).unwrap_or(0);
+    Some(Destination {
+        campaign,
+        building,
+        plan,
+        isp,
+        start_date: start_date?,
+        with_phone_options,
+        source_excluded,
+        smart_value,
+        refund_method,
+        acceptance_date,
+        other_covered_fees,
+        mobile_lines,
+    })
+}

@@ -1,0 +1,120 @@
+//! A small JSON-like tree the input is read into, from a JS value (serde-wasm-bindgen)
+//! or from JSON text (tests). Reading is bounded: nesting deeper than [`MAX_DEPTH`] or
+//! more than [`MAX_NODES`] values stop the descent (the rest is marked `TooBig`) so a
+//! hostile input can neither overflow the stack nor take long.
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::cell::Cell;
+use std::fmt;
+
+pub const MAX_DEPTH: usize = 16;
+pub const MAX_NODES: usize = 2_000;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Num(f64),
+    Str(String),
+    Arr(Vec<Json>),
+    Obj(Vec<(String, Json)>),
+    /// Deeper or larger than the limits: not read.
+    TooBig,
+}
+
+impl Json {
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Obj(kv) => kv.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+}
+
+/// Reads a value with limits on depth and size.
+pub fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
+    let nodes = Cell::new(0usize);
+    Seed { depth: 0, nodes: &nodes }.deserialize(d)
+}
+
+struct Seed<'a> {
+    depth: usize,
+    nodes: &'a Cell<usize>,
+}
+
+impl Seed<'_> {
+    fn over(&self) -> bool {
+        self.nodes.set(self.nodes.get().saturating_add(1));
+        self.depth > MAX_DEPTH || self.nodes.get() > MAX_NODES
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Seed<'_> {
+    type Value = Json;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Seed<'_> {
+    type Value = Json;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_none<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+        self.deserialize(d)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+        Ok(Json::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+        Ok(Json::Num(v as f64))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+        Ok(Json::Num(v as f64))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
+        Ok(Json::Num(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Json, E> {
+        // Keep at most a little more than the longest accepted string (100 characters),
+        // enough to tell "too long" from "fits".
+        Ok(Json::Str(if v.len() > 1_000 { v.chars().take(101).collect() } else { v.to_string() }))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Json, E> {
+        self.visit_str(&v)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        if self.over() {
+            return Ok(Json::TooBig);
+        }
+        let mut out = Vec::new();
+        while let Some(v) = seq.next_element_seed(Seed { depth: self.depth + 1, nodes: self.nodes })? {
+            if self.nodes.get() > MAX_NODES {
+                return Ok(Json::TooBig);
+            }
+            out.push(v);
+        }
+        Ok(Json::Arr(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        if self.over() {
+            return Ok(Json::TooBig);
+        }
+        let mut out = Vec::new();
+        while let Some(k) = map.next_key::<String>()? {
+            let v = map.next_value_seed(Seed { depth: self.depth + 1, nodes: self.nodes })?;
+            if self.nodes.get() > MAX_NODES {
+                return Ok(Json::TooBig);
+            }
+            out.push((k, v));
+        }
+        Ok(Json::Obj(out))
+    }
+}

@@ -1,0 +1,249 @@
+//! Turns one `rules/*.toml` file into a checked [`RuleSet`]: used by `build.rs` at build
+//! time and by the tests (never shipped in the wasm: no TOML parser in the binary).
+//!
+//! Every problem is reported as `file: field: problem`, and all problems of a file are
+//! reported at once. A rule file is rejected when a value has no source, names an
+//! unknown source, has a malformed date or rule id, or when two periods of the same
+//! parameter overlap.
+
+use std::collections::BTreeMap;
+
+// `schema` is a sibling module in the crate and a sibling `#[path]` module in build.rs.
+use super::schema::*;
+
+fn ymd(s: &str) -> Option<Ymd> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let dim = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (d >= 1 && d <= dim).then_some(y * 10000 + m * 100 + d)
+}
+
+fn rule_id_ok(r: &str) -> bool {
+    let mut parts = r.splitn(2, '-');
+    let (Some(p), Some(n)) = (parts.next(), parts.next()) else { return false };
+    !p.is_empty() && p.bytes().all(|c| c.is_ascii_uppercase()) && !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit())
+}
+
+struct Ctx<'a> {
+    file: &'a str,
+    errors: Vec<String>,
+}
+
+impl Ctx<'_> {
+    fn err(&mut self, field: &str, problem: impl std::fmt::Display) {
+        self.errors.push(format!("{}: {}: {}", self.file, field, problem));
+    }
+    fn str<'v>(&mut self, t: &'v toml::Table, key: &str, at: &str) -> Option<&'v str> {
+        match t.get(key) {
+            Some(toml::Value::String(s)) => Some(s.as_str()),
+            Some(_) => {
+                self.err(&format!("{at}{key}"), "must be a string");
+                None
+            }
+            None => {
+                self.err(&format!("{at}{key}"), "is missing");
+                None
+            }
+        }
+    }
+    fn date(&mut self, t: &toml::Table, key: &str, at: &str, default: Option<Ymd>) -> Ymd {
+        match t.get(key) {
+            None if default.is_some() => default.unwrap_or(0),
+            None => {
+                self.err(&format!("{at}{key}"), "is missing");
+                0
+            }
+            Some(toml::Value::String(s)) => ymd(s).unwrap_or_else(|| {
+                self.err(&format!("{at}{key}"), format!("\"{s}\" is not a date YYYY-MM-DD"));
+                0
+            }),
+            Some(_) => {
+                self.err(&format!("{at}{key}"), "must be a date string YYYY-MM-DD");
+                0
+            }
+        }
+    }
+    fn text(&mut self, v: Option<&toml::Value>, at: &str) -> Option<Text> {
+        match v {
+            Some(toml::Value::Table(t)) => match (t.get("ja"), t.get("en")) {
+                (Some(toml::Value::String(ja)), Some(toml::Value::String(en))) => Some(Text { ja: ja.clone(), en: en.clone() }),
+                _ => {
+                    self.err(at, "must be a table { ja = \"…\", en = \"…\" }");
+                    None
+                }
+            },
+            Some(_) => {
+                self.err(at, "must be a table { ja = \"…\", en = \"…\" }");
+                None
+            }
+            None => None,
+        }
+    }
+    fn value(&mut self, v: Option<&toml::Value>, at: &str) -> Value {
+        let bad = |c: &mut Self, what: &str| {
+            c.err(at, what);
+            Value::Bool(false)
+        };
+        match v {
+            None => bad(self, "is missing"),
+            Some(toml::Value::Integer(i)) => Value::Int(*i),
+            Some(toml::Value::Boolean(b)) => Value::Bool(*b),
+            Some(toml::Value::String(s)) => Value::Str(s.clone()),
+            Some(toml::Value::Array(a)) if a.iter().all(|x| x.is_str()) => {
+                Value::Strs(a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+            }
+            Some(toml::Value::Array(a)) if a.iter().all(|x| x.is_integer()) => {
+                Value::Ints(a.iter().filter_map(|x| x.as_integer()).collect())
+            }
+            Some(toml::Value::Table(t)) if t.contains_key("ja") || t.contains_key("en") => {
+                self.text(v, at).map(Value::Text).unwrap_or(Value::Bool(false))
+            }
+            Some(toml::Value::Table(t)) if t.values().all(|x| x.is_integer()) => {
+                Value::IntMap(t.iter().filter_map(|(k, x)| Some((k.clone(), x.as_integer()?))).collect())
+            }
+            Some(_) => bad(self, "must be an integer, a boolean, a string, a list of strings or integers, a table of integers, or { ja, en }"),
+        }
+    }
+}
+
+/// Parses and checks one rule file. `file` names it in messages.
+pub fn compile(file: &str, text: &str) -> Result<RuleSet, Vec<String>> {
+    let mut c = Ctx { file, errors: Vec::new() };
+    let doc: toml::Table = match text.parse() {
+        Ok(t) => t,
+        Err(e) => return Err(vec![format!("{file}: (file): not valid TOML: {}", e.message())]),
+    };
+    let id = c.str(&doc, "id", "").unwrap_or_default().to_string();
+    let kind = match c.str(&doc, "kind", "") {
+        Some("provider") => SetKind::Provider,
+        Some("campaign") => SetKind::Campaign,
+        Some(other) => {
+            c.err("kind", format!("\"{other}\" is not provider or campaign"));
+            SetKind::Provider
+        }
+        None => SetKind::Provider,
+    };
+    let name = c.text(doc.get("name"), "name").unwrap_or(Text { ja: String::new(), en: String::new() });
+    if !doc.contains_key("name") {
+        c.err("name", "is missing");
+    }
+    let checked = c.date(&doc, "checked", "", None);
+    let since = c.date(&doc, "since", "", Some(2000_01_01));
+    let until = c.date(&doc, "until", "", Some(OPEN_END));
+    if since > until {
+        c.err("until", "is before since");
+    }
+
+    let mut sources = Vec::new();
+    let mut source_index = BTreeMap::new();
+    match doc.get("sources") {
+        Some(toml::Value::Array(list)) => {
+            for (i, s) in list.iter().enumerate() {
+                let at = format!("sources[{i}].");
+                let Some(t) = s.as_table() else {
+                    c.err(&format!("sources[{i}]"), "must be a table");
+                    continue;
+                };
+                let sid = c.str(t, "id", &at).unwrap_or_default().to_string();
+                let title = c.str(t, "title", &at).unwrap_or_default().to_string();
+                let url = c.str(t, "url", &at).unwrap_or_default().to_string();
+                let skind = c.str(t, "kind", &at).unwrap_or_default().to_string();
+                if !["official", "provider", "agent", "news", "blog", "seed"].contains(&skind.as_str()) {
+                    c.err(&format!("{at}kind"), format!("\"{skind}\" is not official, provider, agent, news, blog or seed"));
+                }
+                let schecked = c.date(t, "checked", &at, None);
+                if source_index.insert(sid.clone(), sources.len() as u16).is_some() {
+                    c.err(&format!("{at}id"), format!("source \"{sid}\" is defined twice"));
+                }
+                sources.push(Source { id: sid, title, url, kind: skind, checked: schecked });
+            }
+        }
+        _ => c.err("sources", "is missing (a list of [[sources]] tables)"),
+    }
+
+    let mut params: Vec<Param> = Vec::new();
+    match doc.get("params") {
+        Some(toml::Value::Array(list)) => {
+            for (i, p) in list.iter().enumerate() {
+                let Some(t) = p.as_table() else {
+                    c.err(&format!("params[{i}]"), "must be a table");
+                    continue;
+                };
+                let key = c.str(t, "key", &format!("params[{i}].")).unwrap_or_default().to_string();
+                let at = format!("params[{i}] ({key}).");
+                let rule = c.str(t, "rule", &at).unwrap_or_default().to_string();
+                if !rule.is_empty() && !rule_id_ok(&rule) {
+                    c.err(&format!("{at}rule"), format!("\"{rule}\" is not a rule id like SN-7"));
+                }
+                let psince = c.date(t, "since", &at, Some(2000_01_01));
+                let puntil = c.date(t, "until", &at, Some(OPEN_END));
+                if psince > puntil {
+                    c.err(&format!("{at}until"), "is before since");
+                }
+                let value = c.value(t.get("value"), &format!("{at}value"));
+                let names: Vec<&str> = match t.get("source") {
+                    Some(toml::Value::String(s)) => vec![s.as_str()],
+                    Some(toml::Value::Array(a)) => a.iter().filter_map(|x| x.as_str()).collect(),
+                    _ => Vec::new(),
+                };
+                if names.is_empty() {
+                    c.err(&format!("{at}source"), "is missing: every value needs a source");
+                }
+                let mut idx = Vec::new();
+                for n in names {
+                    match source_index.get(n) {
+                        Some(&k) => idx.push(k),
+                        None => c.err(&format!("{at}source"), format!("names an unknown source \"{n}\"")),
+                    }
+                }
+                let confidence = match t.get("confidence").and_then(|v| v.as_str()).unwrap_or("high") {
+                    "high" => Confidence::High,
+                    "medium" => Confidence::Medium,
+                    "low" => Confidence::Low,
+                    other => {
+                        c.err(&format!("{at}confidence"), format!("\"{other}\" is not high, medium or low"));
+                        Confidence::Low
+                    }
+                };
+                let note = c.text(t.get("note"), &format!("{at}note"));
+                if confidence == Confidence::Low && note.is_none() {
+                    c.err(&format!("{at}note"), "is missing: a low-confidence value must say why");
+                }
+                for q in params.iter().filter(|q| q.key == key) {
+                    if psince <= q.until && q.since <= puntil {
+                        c.err(&format!("{at}since"), format!("period {psince}–{puntil} overlaps {}–{} of the same key", q.since, q.until));
+                    }
+                }
+                params.push(Param { key, rule, since: psince, until: puntil, value, sources: idx, confidence, note });
+            }
+        }
+        _ => c.err("params", "is missing (a list of [[params]] tables)"),
+    }
+    // A campaign version's validity is a sourced value like any other (`version.dates`).
+    let (mut since, mut until) = (since, until);
+    match params.iter().find(|p| p.key == "version.dates").map(|p| &p.value) {
+        Some(Value::Strs(d)) if d.len() == 2 => match (ymd(&d[0]), ymd(&d[1])) {
+            (Some(a), Some(b)) if a <= b => (since, until) = (a, b),
+            _ => c.err("params (version.dates).value", "must be [\"since\", \"until\"] as dates, since ≤ until"),
+        },
+        Some(_) => c.err("params (version.dates).value", "must be [\"since\", \"until\"]"),
+        None if kind == SetKind::Campaign => c.err("params", "a campaign needs a version.dates parameter"),
+        None => {}
+    }
+    if c.errors.is_empty() {
+        Ok(RuleSet { id, kind, name, checked, since, until, sources, params })
+    } else {
+        Err(c.errors)
+    }
+}

@@ -1,0 +1,91 @@
+//! The shape of compiled rule data, shared by `build.rs` (which writes it) and the
+//! runtime (which reads it). Kept free of crate paths so `build.rs` can `#[path]`-include it.
+//!
+//! A rule book is a list of rule sets (one per provider or campaign version). Each set
+//! holds named parameters; a parameter may have several dated periods (`since`/`until`,
+//! inclusive, as `YYYYMMDD` integers), and every period names its sources — OpenFisca's
+//! parameter model, sized for a wasm binary.
+
+use serde::{Deserialize, Serialize};
+
+/// `YYYYMMDD` as an integer, e.g. `20220701`; `OPEN_END` for "no end".
+pub type Ymd = u32;
+/// The `until` of a period with no end.
+pub const OPEN_END: Ymd = 9999_12_31;
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Book {
+    pub sets: Vec<RuleSet>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetKind {
+    Provider,
+    Campaign,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct RuleSet {
+    pub id: String,
+    pub kind: SetKind,
+    pub name: Text,
+    /// The date the set as a whole was last checked against its sources.
+    pub checked: Ymd,
+    /// Validity of the set itself (a campaign version's dates).
+    pub since: Ymd,
+    pub until: Ymd,
+    pub sources: Vec<Source>,
+    pub params: Vec<Param>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Text {
+    pub ja: String,
+    pub en: String,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    /// official | provider | agent | news | blog | seed
+    pub kind: String,
+    pub checked: Ymd,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Confidence {
+    /// Rests only on third-party pages or conflicting sources: raises `rule-unverified`.
+    Low,
+    Medium,
+    High,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Param {
+    pub key: String,
+    /// The SPEC rule id the value belongs to, e.g. `SN-7`.
+    pub rule: String,
+    pub since: Ymd,
+    pub until: Ymd,
+    pub value: Value,
+    /// Indices into the set's `sources`.
+    pub sources: Vec<u16>,
+    pub confidence: Confidence,
+    /// What the sources disagree on, or why the value is read this way.
+    pub note: Option<Text>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub enum Value {
+    Int(i64),
+    Bool(bool),
+    Str(String),
+    Strs(Vec<String>),
+    Ints(Vec<i64>),
+    /// A map from a code (an ISP, a building) to an amount.
+    IntMap(Vec<(String, i64)>),
+    /// Words shown to people, in both languages.
+    Text(Text),
+}
