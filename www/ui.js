@@ -1,0 +1,738 @@
+// The calculator's user interface, shared by the page (index.html → app.js) and the
+// embed (<norikae-calculator>, embed.js). It builds the form from FIELDS, turns the form
+// into a CONTRACT input, and shows what the core returns. It never computes a date or
+// an amount of its own: every figure on screen is a value from the core.
+// Text from anywhere (core messages, input values) is only ever set as text nodes.
+
+import { strings, fmtDate, fmtYen } from "./i18n.js";
+import { barChart, monthCats } from "./chart.js";
+
+// ---------------------------------------------------------------------------- the core
+
+const PKG = new URL("./pkg/", import.meta.url);
+let core;
+/** Loads the wasm module once per page (shared by every calculator on it). */
+export function loadCore() {
+  core ??= import(new URL("norikae.js", PKG).href).then(async (m) => {
+    await m.default({ module_or_path: new URL("norikae_bg.wasm", PKG) });
+    return m;
+  });
+  return core;
+}
+
+// ---------------------------------------------------------------------------- the form
+
+const sw = (i) => i.current?.channel === "provider-switch";
+const removal = (i) => !sw(i) && (i.current?.removal ?? "none") !== "none";
+const campaign = (i) => (i.destination?.campaign ?? "start-support") !== "none";
+const corporate = (i) => i.current?.customer === "corporate";
+
+// t: date | month | yen | count | select | radio | check. d: what the form shows when
+// the input has no value (the CONTRACT default). show(i): the field matters for input i.
+// only: options shown only when a condition holds (or when already chosen).
+const FIELDS = [
+  { g: "general", fields: [{ p: "applicationDate", t: "date", req: 1 }] },
+  { g: "current", fields: [
+    { p: "current.provider", t: "select", o: ["so-net-hikari-plus"], req: 1 },
+    { p: "current.serviceStart", t: "date", req: 1 },
+    { p: "current.contractDate", t: "date" },
+    { p: "current.building", t: "radio", o: ["home", "mansion"] },
+    { p: "current.customer", t: "radio", o: ["individual", "corporate"] },
+    { p: "current.channel", t: "select", o: ["web", "phone", "chat", "line", "paper", "provider-switch"] },
+    { p: "current.switchDate", t: "date", req: 1, show: sw },
+    { p: "current.exitMonth", t: "month", show: (i) => !sw(i) },
+    { p: "current.removal", t: "select", o: ["none", "requested", "landlord"], show: (i) => !sw(i) },
+    { p: "current.region", t: "radio", o: ["east", "west"], show: removal },
+    { p: "current.removalDate", t: "date", show: removal },
+    { p: "current.monthlyFee", t: "yen" },
+    { p: "current.payment", t: "select", o: ["credit-card", "bank-debit", "convenience-store", "ntt", "cedyna", "usen"], only: { cedyna: corporate, usen: corporate } },
+    { p: "current.statement", t: "radio", o: ["mypage", "request"] },
+    { g: "construction", p: "current.construction", fields: [
+      { p: "current.construction.monthlyInstallment", t: "yen", req: 1 },
+      { p: "current.construction.installments", t: "count", req: 1 },
+      { p: "current.construction.firstMonth", t: "month" },
+    ] },
+    { g: "cashback", p: "current.cashback", fields: [
+      { p: "current.cashback.amount", t: "yen", req: 1 },
+      { p: "current.cashback.minimumMonths", t: "count", unit: "months", req: 1 },
+    ] },
+    { g: "phone", p: "current.phone", flag: "keepNumber", show: (i) => !sw(i), fields: [
+      { p: "current.phone.fromNttAnalog", t: "check", d: true },
+      { p: "current.phone.analogReturnDate", t: "date" },
+    ] },
+  ] },
+  { g: "destination", p: "destination", fields: [
+    { p: "destination.carrier", t: "select", o: ["au-hikari"], req: 1 },
+    { p: "destination.campaign", t: "select", o: ["start-support", "start-support-plus", "none"], req: 1 },
+    { p: "destination.startDate", t: "date", req: 1 },
+    { p: "destination.building", t: "select", o: ["", "home", "mansion"], show: campaign },
+    { p: "destination.plan", t: "select", o: ["", "zutto-giga-toku", "standard", "otoku-a"], show: campaign },
+    { p: "destination.isp", t: "select", o: ["so-net", "nifty", "tcom", "au-one-net", "biglobe", "asahi-net", "dti"], req: 1, show: campaign },
+    { p: "destination.withPhoneOptions", t: "check", d: true, show: campaign },
+    { p: "destination.sourceExcluded", t: "select", o: ["", "true", "false"], bool: 1, show: campaign },
+    { p: "destination.smartValue", t: "check", d: false, show: campaign },
+    { p: "destination.refundMethod", t: "radio", o: ["au-wallet", "postal-money-order"], show: campaign },
+    { p: "destination.acceptanceDate", t: "date", show: campaign },
+    { p: "destination.otherCoveredFees", t: "yen", show: campaign },
+    { p: "destination.mobileLines", t: "count", show: (i) => (i.destination?.campaign ?? "start-support") === "start-support" },
+  ] },
+];
+
+const get = (o, path) => path.split(".").reduce((v, k) => (v && typeof v === "object" ? v[k] : undefined), o);
+function put(o, path, v) {
+  const ks = path.split(".");
+  const last = ks.pop();
+  for (const k of ks) o = o[k] && typeof o[k] === "object" ? o[k] : (o[k] = {});
+  o[last] = v;
+}
+const pad = (n) => String(n).padStart(2, "0");
+const isoDay = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** Whether a date input can hold s (the browser empties it otherwise). A format check only. */
+function holdable(t, s) {
+  if (t === "month") return /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return !!m && new Date(Date.UTC(+m[1], m[2] - 1, +m[3])).getUTCDate() === +m[3];
+}
+
+/** What the form starts with: today as the application date, a contract started two years ago. */
+export function defaultInput(lang = "ja") {
+  const now = new Date();
+  return {
+    applicationDate: isoDay(now),
+    current: { provider: "so-net-hikari-plus", serviceStart: `${now.getFullYear() - 2}-${pad(now.getMonth() + 1)}-01` },
+    lang,
+  };
+}
+
+/** Parses an `#input=` hash; null when there is none, undefined when it is not JSON. */
+export function inputFromHash(hash) {
+  const m = /^#input=(.*)$/s.exec(hash || "");
+  if (!m) return null;
+  try {
+    const v = JSON.parse(decodeURIComponent(m[1]));
+    return v && typeof v === "object" && !Array.isArray(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+export const hashOf = (input) => "#input=" + encodeURIComponent(JSON.stringify(input));
+
+// ---------------------------------------------------------------------------- DOM helpers
+
+function el(tag, attrs, ...kids) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === "text") e.textContent = v;
+    else e.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const k of kids.flat()) if (k !== null && k !== undefined && k !== false) e.append(k);
+  return e;
+}
+
+/** An optional block shows its fields only while its checkbox is ticked. */
+function showBody(box, on) {
+  box.classList.toggle("off", !on);
+  box.querySelector(".grp-body").hidden = !on;
+}
+
+// ---------------------------------------------------------------------------- mount
+
+/**
+ * Builds the calculator inside `root` (an element or a shadow root's container).
+ * opts: { input, lang, onChange(input), linkBase (URL of index.html for share links),
+ *         embedded (no print button, no storage) }
+ */
+export function mount(root, opts = {}) {
+  const uid = "nk" + Math.random().toString(36).slice(2, 7);
+  let input = opts.input || defaultInput(opts.lang);
+  let lang = input.lang === "en" ? "en" : "ja";
+  let t = strings[lang];
+  let last = null; // the last successful result (for the calendar)
+  const open = new Set(); // keys of the 根拠 disclosures the user opened
+  const idOf = (p) => `${uid}-${p.replaceAll(".", "-")}`;
+  const controls = new Map(); // path → { f, wrap, inputs, err }
+  const groups = new Map(); // group path → { box, toggle, set }
+
+  const status = el("p", { class: "vh", "aria-live": "polite", "aria-atomic": "true" });
+  const formBox = el("form", { class: "nk-form", novalidate: true, "aria-label": t.title });
+  const resultBox = el("section", { class: "nk-result", "aria-labelledby": uid + "-rh" });
+  const toast = el("p", { class: "toast", role: "status" });
+  const bar = el("div", { class: "nk-bar", "aria-hidden": "true" });
+  root.replaceChildren(el("div", { class: "nk", lang }, formBox, el("div", { class: "nk-out" }, resultBox), bar, status, toast));
+  const nk = root.firstChild;
+
+  formBox.addEventListener("submit", (e) => e.preventDefault());
+  formBox.addEventListener("input", changed);
+  formBox.addEventListener("change", changed);
+  resultBox.addEventListener("toggle", (e) => {
+    const k = e.target.dataset?.key;
+    if (k) e.target.open ? open.add(k) : open.delete(k);
+  }, true);
+
+  // -- building the form (again on a language switch) --
+  function buildForm() {
+    controls.clear();
+    groups.clear();
+    const langs = el("div", { class: "langs", role: "group", "aria-label": "表示言語 / Language" },
+      ...[["ja", "日本語"], ["en", "English"]].map(([l, name]) =>
+        el("button", { type: "button", lang: l, "aria-pressed": String(l === lang), "data-lang": l, text: name })));
+    langs.addEventListener("click", (e) => {
+      const l = e.target.closest("button")?.dataset.lang;
+      if (l && l !== lang) setLang(l);
+    });
+    formBox.replaceChildren(
+      el("header", { class: "nk-head" }, el("h2", { text: t.title }), langs),
+      el("p", { class: "intro", text: t.intro }),
+      ...FIELDS.map(buildGroup),
+    );
+    formBox.setAttribute("aria-label", t.title);
+  }
+
+  function buildGroup(g) {
+    const legend = el("legend");
+    const box = el("fieldset", { class: `grp grp-${g.g}`, "data-path": g.p || null }, legend);
+    const inner = g.p ? el("div", { class: "grp-body", id: `${uid}-${g.g}-body` }) : box;
+    if (g.p) {
+      // An optional block: a checkbox in the legend says whether the input has it.
+      const cb = el("input", { type: "checkbox", id: `${uid}-${g.g}`, "aria-controls": inner.id });
+      legend.append(el("span", { class: "check" }, cb, el("label", { for: cb.id, text: t.fs[g.g] })));
+      box.append(inner, el("p", { class: "err", id: `${uid}-${g.g}-err`, hidden: true }));
+      cb.addEventListener("change", () => showBody(box, cb.checked));
+      groups.set(g.p, { box, toggle: cb, inner, g, err: box.lastChild });
+    } else legend.textContent = t.fs[g.g];
+    for (const f of g.fields) inner.append(f.g ? buildGroup(f) : buildField(f));
+    return box;
+  }
+
+  function buildField(f) {
+    const id = idOf(f.p);
+    const [label, hint] = t.f[f.p] || [f.p];
+    const hintEl = hint ? el("p", { class: "hint", id: id + "-hint", text: hint }) : null;
+    const err = el("p", { class: "err", id: id + "-err", hidden: true });
+    const wrap = el("div", { class: `field f-${f.t}`, "data-path": f.p });
+    let inputs;
+    const opt = (v) => t.o[`${f.p}:${v}`] ?? t.o[v] ?? v;
+    if (f.t === "radio") {
+      inputs = f.o.map((v, i) => el("input", { type: "radio", name: id, id: `${id}-${i}`, value: v }));
+      wrap.append(el("fieldset", { class: "radios", "aria-describedby": hintEl ? hintEl.id : null },
+        el("legend", { text: label }),
+        el("div", { class: "opts" }, f.o.map((v, i) => el("span", { class: "opt" }, inputs[i], el("label", { for: inputs[i].id, text: opt(v) })))),
+        hintEl, err));
+    } else if (f.t === "check") {
+      inputs = [el("input", { type: "checkbox", id })];
+      wrap.append(el("span", { class: "check" }, inputs[0], el("label", { for: id, text: label })), hintEl || "", err);
+    } else {
+      let c;
+      if (f.t === "select") {
+        c = el("select", { id }, f.o.map((v) => el("option", { value: v, text: opt(v) })));
+      } else if (f.t === "yen" || f.t === "count") {
+        c = el("input", { id, type: "number", inputmode: "numeric", min: 0, step: 1 });
+      } else {
+        c = el("input", { id, type: f.t, placeholder: f.t === "month" ? "2026-09" : "2026-09-10", pattern: f.t === "month" ? "\\d{4}-\\d{2}" : "\\d{4}-\\d{2}-\\d{2}" });
+      }
+      if (f.req) c.setAttribute("aria-required", "true");
+      inputs = [c];
+      const unit = f.t === "yen" ? t.yen : f.unit ? t[f.unit] : "";
+      wrap.append(
+        el("label", { for: id }, label, f.req || f.t === "select" ? null : el("span", { class: "opt-tag", text: ` (${t.optional})` })),
+        unit ? el("span", { class: "with-unit" }, c, el("span", { class: "unit", text: unit })) : c,
+        hintEl || "", err);
+    }
+    if (hintEl && f.t !== "radio") inputs[0].setAttribute("aria-describedby", hintEl.id);
+    controls.set(f.p, { f, wrap, inputs, err, hint: hintEl });
+    return wrap;
+  }
+
+  // -- form ⇄ input --
+  function fill(inp) {
+    for (const [p, grp] of groups) {
+      const v = get(inp, p);
+      grp.toggle.checked = !!v && typeof v === "object" && (!grp.g.flag || !!v[grp.g.flag]);
+      showBody(grp.box, grp.toggle.checked);
+    }
+    for (const [p, { f, inputs }] of controls) {
+      let v = get(inp, p);
+      if (f.bool && typeof v === "boolean") v = String(v);
+      if (f.t === "check") inputs[0].checked = typeof v === "boolean" ? v : f.d;
+      else if (f.t === "radio") {
+        const want = v ?? f.o[0];
+        for (const r of inputs) r.checked = r.value === want;
+      } else if (f.t === "select") {
+        const c = inputs[0];
+        const want = v === undefined || v === null ? f.o[0] : String(v);
+        if (![...c.options].some((o) => o.value === want)) c.append(el("option", { value: want, text: want }));
+        c.value = want;
+      } else if (f.t === "date" || f.t === "month") {
+        inputs[0].value = typeof v === "string" && (inputs[0].type === "text" || holdable(f.t, v)) ? v : "";
+      } else inputs[0].value = typeof v === "number" ? String(v) : "";
+    }
+    relevance();
+  }
+
+  function readAll() {
+    const out = {};
+    for (const [p, grp] of groups) if (grp.toggle.checked) put(out, p, grp.g.flag ? { [grp.g.flag]: true } : {});
+    for (const [p, { f, inputs }] of controls) {
+      const grpPath = p.slice(0, p.lastIndexOf("."));
+      if (groups.has(grpPath) && !groups.get(grpPath).toggle.checked) continue;
+      let v;
+      if (f.t === "check") v = inputs[0].checked;
+      else if (f.t === "radio") v = inputs.find((r) => r.checked)?.value;
+      else if (f.t === "yen" || f.t === "count") v = inputs[0].value === "" ? undefined : Number(inputs[0].value);
+      else v = inputs[0].value.trim() || undefined;
+      if (f.bool && v !== undefined) v = v === "true";
+      if (v !== undefined) put(out, p, v);
+    }
+    return out;
+  }
+
+  /** The CONTRACT input the form holds: fields that do not matter for it are left out. */
+  function read() {
+    const all = readAll();
+    const out = {};
+    for (const [p, grp] of groups) if (get(all, p) && visible(grp.g, all)) put(out, p, grp.g.flag ? { [grp.g.flag]: true } : {});
+    for (const [p, { f }] of controls) {
+      const v = get(all, p);
+      const grpPath = p.slice(0, p.lastIndexOf("."));
+      if (v === undefined || (groups.has(grpPath) && get(out, grpPath) === undefined)) continue;
+      if (visible(f, all)) put(out, p, v);
+    }
+    out.lang = lang;
+    return out;
+  }
+
+  const visible = (f, all) => !f.show || f.show(all);
+
+  /** Shows only the fields that matter, and the options that apply. */
+  function relevance(errPaths = new Set()) {
+    const all = readAll();
+    for (const [, grp] of groups) grp.box.hidden = !visible(grp.g, all) && !errPaths.has(grp.g.p);
+    for (const [p, { f, wrap, inputs }] of controls) {
+      wrap.hidden = !visible(f, all) && !errPaths.has(p);
+      if (f.only) for (const o of inputs[0].options) {
+        const cond = f.only[o.value];
+        o.hidden = o.disabled = !!cond && !cond(all) && o.value !== inputs[0].value;
+      }
+    }
+  }
+
+  // -- running the core --
+  let pending = 0;
+  function changed(e) {
+    if (e?.target?.closest?.(".langs")) return;
+    input = read();
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(() => { relevance(); run(true); });
+  }
+
+  async function run(user) {
+    let m;
+    try {
+      m = await loadCore();
+    } catch {
+      showMessage(t.loadFailed);
+      return;
+    }
+    let res, cmp;
+    try {
+      res = m.calculate(input);
+      cmp = res && res.ok && typeof m.compareExitMonths === "function" ? m.compareExitMonths(input) : null;
+    } catch {
+      showMessage(t.crashed);
+      return;
+    }
+    if (!res || typeof res !== "object") showMessage(t.noCore);
+    else if (res.ok) showResult(res, cmp, m);
+    else showErrors(res.errors || []);
+    if (user || opts.reportInitial) opts.onChange?.(input);
+    if (!mount.firstResult) {
+      mount.firstResult = performance.now();
+      performance.mark?.("norikae:first-result");
+    }
+    nk.dispatchEvent(new CustomEvent("norikae:result", { bubbles: true, composed: true }));
+  }
+
+  function showMessage(text) {
+    last = null;
+    clearErrors();
+    resultBox.replaceChildren(el("h2", { id: uid + "-rh", text: t.h.result }), el("p", { class: "notice", text }));
+    bar.replaceChildren();
+  }
+
+  // -- errors --
+  function clearErrors() {
+    for (const { inputs, err, hint } of controls.values()) {
+      err.hidden = true;
+      err.textContent = "";
+      for (const i of inputs) {
+        i.removeAttribute("aria-invalid");
+        if (hint && i.type !== "radio") i.setAttribute("aria-describedby", hint.id);
+        else i.removeAttribute("aria-describedby");
+      }
+    }
+    for (const g of groups.values()) { g.err.hidden = true; g.err.textContent = ""; }
+  }
+
+  /** The field (or enclosing optional block) an error path belongs to. */
+  function target(path) {
+    for (let p = path; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "") {
+      if (controls.has(p)) return { ...controls.get(p), p };
+      if (groups.has(p)) return { err: groups.get(p).err, inputs: [groups.get(p).toggle], p };
+    }
+    return null;
+  }
+
+  function showErrors(errors) {
+    last = null;
+    clearErrors();
+    const paths = new Set();
+    const items = errors.map((er) => {
+      const tg = target(String(er.field ?? ""));
+      // The core may start a message with the field's path; next to the field that is noise.
+      const msg = String(er.message || er.code || "").replace(`${er.field}: `, "");
+      if (tg) {
+        paths.add(tg.p);
+        tg.err.hidden = false;
+        tg.err.textContent = tg.err.textContent ? `${tg.err.textContent} ${msg}` : msg;
+        for (const i of tg.inputs) {
+          i.setAttribute("aria-invalid", "true");
+          i.setAttribute("aria-describedby", [tg.hint?.id, tg.err.id].filter(Boolean).join(" "));
+        }
+      }
+      const name = tg && controls.has(tg.p) ? (t.f[tg.p] || [tg.p])[0] : er.field;
+      const li = el("li", { "data-field": er.field ?? "", "data-code": er.code ?? "" });
+      if (tg) li.append(el("button", { type: "button", class: "linkish", "data-path": tg.p, text: name }), `: ${msg}`);
+      else li.append(name ? `${name}: ${msg}` : msg);
+      return li;
+    });
+    relevance(paths);
+    const list = el("ul", {}, items);
+    list.addEventListener("click", (e) => {
+      const p = e.target.closest("button")?.dataset.path;
+      const tg = p && target(p);
+      tg?.inputs[0]?.focus();
+    });
+    resultBox.replaceChildren(
+      el("h2", { id: uid + "-rh", text: t.h.result }),
+      el("div", { class: "errors", "data-testid": "errors" }, el("h3", { text: t.h.errors }), list));
+    bar.replaceChildren(el("span", { text: t.summaryErr(errors.length) }));
+    say(t.summaryErr(errors.length));
+  }
+
+  // -- the result --
+  const D = (s) => fmtDate(s, lang);
+  const Y = (n) => (lang === "en" ? `${fmtYen(n)} yen` : `${fmtYen(n)}円`);
+  // The core's own words for an item (`label`, or `name` on charges); the page's as a fallback.
+  const kindName = (x) => [x.label, x.name].find((s) => typeof s === "string" && s && !/^\d{4}-\d{2}$/.test(s)) || t.kinds[x.kind] || x.kind;
+
+  function why(res, rules, key) {
+    rules = [...new Set([rules].flat().filter(Boolean))];
+    if (!rules.length) return null;
+    const ex = res.explanations || [];
+    const d = el("details", { class: "why", "data-key": key, open: open.has(key) },
+      el("summary", {}, el("span", { text: t.h.why }), el("span", { class: "rule", text: ` ${rules.join(", ")}` })));
+    for (const r of rules) {
+      const es = ex.filter((e) => e.rule === r);
+      if (!es.length) d.append(el("p", {}, el("strong", { text: r })));
+      for (const e of es) {
+        d.append(el("p", {}, el("strong", { text: r }), " ", String(e.text ?? "")));
+        const srcs = (e.sources || []).map((s) => {
+          const title = String(s.title || s.url || "");
+          const kind = t.kindOfSource[s.kind] || s.kind;
+          const link = /^https?:\/\//.test(s.url || "")
+            ? el("a", { href: s.url, rel: "noopener noreferrer", target: "_blank", text: title })
+            : document.createTextNode(title);
+          return el("li", {}, link, kind ? ` (${kind})` : "");
+        });
+        if (srcs.length) d.append(el("ul", { class: "sources", "aria-label": t.source }, srcs));
+      }
+    }
+    return d;
+  }
+
+  function section(key, title, ...body) {
+    return el("section", { class: `blk blk-${key}`, "aria-labelledby": `${uid}-h-${key}` },
+      el("h3", { id: `${uid}-h-${key}`, text: title }), ...body);
+  }
+
+  function showResult(res, cmp, m) {
+    last = { m };
+    clearErrors();
+    relevance();
+    const x = res.exit || {};
+    const tot = res.totals || {};
+    const exitRules = x.rules || x.rule || (res.explanations || []).map((e) => e.rule).filter((r) => /^SN-[1-6]$/.test(r));
+    const netRules = res.totals?.rule || ((res.explanations || []).some((e) => e.rule === "AU-11") ? ["AU-11"] : []);
+    const exitText = lang === "en" ? x.month : D(x.month);
+    const head = el("div", { class: "headline" },
+      el("div", { class: "fig" },
+        el("p", { class: "k", text: t.h.exitMonth }),
+        el("p", { class: "v" }, el("time", { datetime: x.month, "data-testid": "exit-month", text: exitText }))),
+      el("div", { class: "fig" },
+        el("p", { class: "k", text: t.h.net }),
+        el("p", { class: "v" }, el("span", { "data-testid": "net-total", text: fmtYen(tot.net) }), el("span", { class: "u", text: lang === "en" ? " yen" : "円" })),
+        el("p", { class: "note", text: t.h.netNote(fmtYen(tot.charges), fmtYen(tot.refunds)) })),
+      why(res, [...exitRules, ...netRules], "headline"));
+
+    const tools = el("div", { class: "tools" },
+      el("button", { type: "button", "data-act": "copy", text: t.buttons.copy }),
+      typeof m.exportCalendar === "function" ? el("button", { type: "button", "data-act": "ics", text: t.buttons.ics }) : null,
+      opts.embedded ? null : el("button", { type: "button", "data-act": "print", text: t.buttons.print }),
+      el("button", { type: "button", "data-act": "reset", class: "quiet", text: t.buttons.reset }));
+    tools.addEventListener("click", (e) => act(e.target.closest("button")?.dataset.act));
+
+    const warnings = (res.warnings || []).length
+      ? section("warnings", t.h.warnings, el("ul", { class: "warnings" }, res.warnings.map((w, i) =>
+        el("li", { class: "warn", "data-code": w.code }, el("p", {}, el("span", { class: "icon", "aria-hidden": "true", text: "⚠" }), String(w.message || w.code)), why(res, w.rule, `w-${w.code}-${i}`)))))
+      : null;
+
+    const dl = el("dl", { class: "facts" });
+    const fact = (k, v) => v !== undefined && v !== null && v !== "" && dl.append(el("div", {}, el("dt", { text: k }), el("dd", { text: v })));
+    fact(t.exit.lastServiceDay, x.lastServiceDay && D(x.lastServiceDay));
+    fact(t.exit.completionDate, x.completionDate && D(x.completionDate));
+    if (typeof x.contractMonth === "number") fact(t.exit.contractMonth, t.contractMonth(x.contractMonth));
+    if (typeof x.inRenewalWindow === "boolean") fact(t.exit.renewal, x.inRenewalWindow ? t.inWindow : t.outWindow((x.nextRenewalWindow || []).map(D).join(", ")));
+    if (x.earliestMonth) fact(t.exit.window, t.range(D(x.earliestMonth), D(x.latestMonth || x.earliestMonth)));
+    if (x.shiftedBy) fact(t.exit.shifted, t.extraMonths(t.shiftedBy[x.shiftedBy] || x.shiftedBy, x.extraMonths));
+    fact(t.exit.removalDate, x.removalDate && D(x.removalDate));
+    fact(t.exit.earliestRemovalDate, x.earliestRemovalDate && D(x.earliestRemovalDate));
+    fact(t.exit.mypageUntil, x.mypageUntil && D(x.mypageUntil));
+
+    resultBox.replaceChildren(
+      el("h2", { id: uid + "-rh", text: t.h.result }),
+      head, tools, warnings,
+      section("timeline", t.h.timeline, timeline(res)),
+      section("exit", t.h.exit, dl),
+      section("charges", t.h.charges, chargesTable(res)),
+      (res.refunds || []).length ? section("refunds", t.h.refunds, refundsTable(res)) : null,
+      cashflow(res),
+      compare(res, cmp),
+      actions(res),
+    );
+    bar.replaceChildren(el("span", { text: `${t.h.exitMonth} ${exitText}` }), el("strong", { text: `${t.h.net} ${Y(tot.net)}` }));
+    say(t.summary(exitText, fmtYen(tot.net)));
+  }
+
+  function timeline(res) {
+    let items = Array.isArray(res.timeline) ? res.timeline : null;
+    if (!items) {
+      // A core without `timeline`: list the dated values it gave, in date order.
+      items = [];
+      for (const d of res.deadlines || []) items.push({ date: d.date, label: kindName(d), rule: d.rule });
+      for (const c of res.charges || []) if (c.due) items.push({ date: c.due, label: kindName(c), rule: c.rule });
+      for (const r of res.refunds || []) if (r.earliest) items.push({ date: r.earliest, label: kindName(r), rule: r.rule });
+      items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    }
+    return el("ol", { class: "timeline" }, items.map((e, i) =>
+      el("li", { "data-kind": e.kind || null },
+        el("time", { datetime: e.date, text: D(e.date) }),
+        el("span", { class: "what", text: kindName(e) }),
+        typeof e.amount === "number" ? el("span", { class: "amt", text: `${lang === "en" ? ": " : "："}${Y(e.amount)}` }) : null,
+        why(res, e.rule, `t-${e.kind}-${e.date}-${i}`))));
+  }
+
+  function payText(c) {
+    const pay = input.current?.payment || "credit-card";
+    const parts = [];
+    if (c.slipArrives) parts.push(t.slip(D(c.slipArrives)));
+    if (c.due) parts.push(pay === "bank-debit" ? t.dueDebit(D(c.due)) : pay === "convenience-store" ? t.dueSlip(D(c.due)) : t.due(D(c.due)));
+    const usen = c.usenLabel || (typeof c.label === "string" && /^\d{4}-\d{2}$/.test(c.label) ? c.label : null);
+    if (usen) parts.push(t.usenLabel(D(usen)));
+    if (!parts.length && pay === "credit-card") parts.push(t.cardNote);
+    if (!parts.length) parts.push(t.o[pay] || pay);
+    return parts.join(" / ");
+  }
+
+  function table(cls, heads, rows, total) {
+    return el("div", { class: "tbl-wrap" }, el("table", { class: cls },
+      el("thead", {}, el("tr", {}, heads.map((h, i) => el("th", { scope: "col", class: i === heads.length - 1 ? "num" : null, text: h })))),
+      el("tbody", {}, rows),
+      total ? el("tfoot", {}, el("tr", {}, el("th", { scope: "row", colspan: heads.length - 1, text: t.col.total }), el("td", { class: "num", text: Y(total) }))) : null));
+  }
+
+  function chargesTable(res) {
+    const rows = (res.charges || []).map((c, i) => el("tr", { "data-kind": c.kind },
+      el("td", {}, el("span", { class: "item", text: kindName(c) }),
+        el("span", { class: "sub", text: [c.month && `${t.col.month} ${D(c.month)}`, c.billedMonth && `${t.col.billed} ${D(c.billedMonth)}`].filter(Boolean).join(" · ") }),
+        el("span", { class: "sub", text: payText(c) }),
+        why(res, c.rule, `c-${c.kind}-${c.month}-${i}`)),
+      el("td", { class: "num", text: Y(c.amount) })));
+    return table("charges", [t.col.item, t.col.amount], rows, res.totals?.charges);
+  }
+
+  function refundsTable(res) {
+    const rows = (res.refunds || []).map((r, i) => {
+      let when = "";
+      if (r.earliest) when = t.range(D(r.earliest), D(r.latest || r.earliest));
+      else if (r.firstMonth) when = r.months ? t.monthly(r.months, D(r.firstMonth), D(r.latestFirstMonth || r.firstMonth)) : D(r.firstMonth);
+      const method = r.method ? t.o[r.method] || r.method : "";
+      return el("tr", { "data-kind": r.kind },
+        el("td", {}, el("span", { class: "item", text: kindName(r) }),
+          el("span", { class: "sub", text: [method, when].filter(Boolean).join(" · ") }),
+          why(res, r.rule, `r-${r.kind}-${i}`)),
+        el("td", { class: "num", text: Y(r.amount) }));
+    });
+    return table("refunds", [t.col.item, t.col.amount], rows, res.totals?.refunds);
+  }
+
+  function cashflow(res) {
+    const rows = Array.isArray(res.cashflow) ? res.cashflow : [];
+    if (!rows.length) return null;
+    const chart = barChart({
+      cats: monthCats(rows.map((r) => r.month), lang),
+      series: [
+        { name: t.cfOut, cls: "out", values: rows.map((r) => r.out || 0) },
+        { name: t.cfIn, cls: "in", values: rows.map((r) => r.in || 0) },
+      ],
+      label: t.cfLabel,
+      fmt: fmtYen,
+      tip: (c, s, v) => `${D(c.key)} ${s.name} ${Y(v)}`,
+    });
+    return section("cashflow", t.h.cashflow,
+      el("p", { class: "legend" }, el("span", { class: "sw out" }), t.cfOut, " ", el("span", { class: "sw in" }), t.cfIn),
+      el("div", { class: "chart-wrap", tabindex: 0, role: "group", "aria-label": t.h.cashflow }, chart));
+  }
+
+  function compare(res, cmp) {
+    if (!cmp || !cmp.ok || !Array.isArray(cmp.rows) || !cmp.rows.length) return null;
+    const rows = cmp.rows;
+    const bi = rows.findIndex((r) => r.month === cmp.best);
+    const best = rows[bi];
+    const mine = rows.find((r) => r.month === res.exit?.month);
+    const line = [];
+    if (best) {
+      if (best.month === res.exit?.month) line.push(t.recommendSame(D(best.month), fmtYen(best.net)));
+      else {
+        line.push(t.recommend(D(best.month), fmtYen(best.net)));
+        if (mine && mine.net > best.net) line.push(t.recommendSave(fmtYen(mine.net - best.net)));
+      }
+    }
+    const chart = barChart({
+      cats: monthCats(rows.map((r) => r.month), lang),
+      series: [{ name: t.col.net, cls: "net", values: rows.map((r) => r.net) }],
+      marked: bi,
+      markText: "★",
+      label: t.cmpLabel,
+      fmt: fmtYen,
+      tip: (c, s, v) => `${D(c.key)} ${s.name} ${Y(v)}`,
+    });
+    const trs = rows.map((r, i) => el("tr", { class: i === bi ? "best" : null },
+      el("th", { scope: "row" }, D(r.month), i === bi ? el("strong", { class: "badge", text: ` ★ ${t.best}` }) : null),
+      el("td", { class: "num", text: String(r.monthsPaidSinceEarliest ?? "") }),
+      el("td", { class: "num", text: fmtYen(r.charges) }),
+      el("td", { class: "num", text: fmtYen(r.refunds) }),
+      el("td", { class: "num", text: fmtYen(r.net) })));
+    return section("compare", t.h.compare,
+      el("p", { class: "recommend", "data-testid": "recommendation", text: line.join(" ") }),
+      el("div", { class: "chart-wrap", tabindex: 0, role: "group", "aria-label": t.h.compare }, chart),
+      el("details", { class: "more", "data-key": "cmp-table", open: open.has("cmp-table") },
+        el("summary", { text: t.cmpTable }),
+        el("div", { class: "tbl-wrap" }, el("table", { class: "cmp" },
+          el("thead", {}, el("tr", {}, [t.h.exitMonth, t.col.paid, t.col.charges, t.col.refunds, t.col.net].map((h, i) => el("th", { scope: "col", class: i ? "num" : null, text: h })))),
+          el("tbody", {}, trs)))));
+  }
+
+  function actions(res) {
+    const list = Array.isArray(res.actions) ? res.actions : [];
+    if (!list.length) return null;
+    return section("actions", t.h.actions, el("ol", { class: "todo" }, list.map((a, i) => {
+      const when = a.date ? t.actionWhen.date(D(a.date)) : [a.from && t.actionWhen.from(D(a.from)), a.by && t.actionWhen.by(D(a.by))].filter(Boolean).join(lang === "en" ? " " : "");
+      const c = a.contact;
+      const contact = c ? el("p", { class: "contact" },
+        c.name ? `${c.name} ` : "",
+        c.phone ? el("a", { href: `tel:${String(c.phone).replace(/[^0-9+]/g, "")}`, text: c.phone }) : null,
+        [c.menu, c.hours, c.closed].filter(Boolean).map((s) => ` · ${s}`).join("")) : null;
+      return el("li", { "data-kind": a.kind },
+        when ? el("p", { class: "when", text: when }) : null,
+        el("p", { text: String(a.text || t.kinds[a.kind] || a.kind) }),
+        contact, why(res, a.rule, `a-${a.kind}-${i}`));
+    })));
+  }
+
+  // -- toolbar actions --
+  async function act(what) {
+    if (what === "copy") {
+      const url = opts.linkBase ? new URL(hashOf(input), opts.linkBase).href : location.href;
+      try {
+        await navigator.clipboard.writeText(url);
+        flash(t.buttons.copied);
+      } catch {
+        flash(t.buttons.copyFailed);
+      }
+    } else if (what === "ics") {
+      const { m } = last || {};
+      if (!m) return;
+      const now = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
+      let r;
+      try {
+        r = m.exportCalendar(input, now);
+      } catch {
+        r = null;
+      }
+      if (!r || !r.ok || typeof r.ics !== "string") return flash(t.crashed);
+      const url = URL.createObjectURL(new Blob([r.ics], { type: "text/calendar;charset=utf-8" }));
+      const a = el("a", { href: url, download: r.filename || "norikae.ics", hidden: true });
+      nk.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      flash(t.buttons.icsDone);
+    } else if (what === "print") {
+      window.print();
+    } else if (what === "reset") {
+      opts.onReset?.();
+      setInput(opts.resetInput?.() || defaultInput(lang), true);
+      flash(t.buttons.resetDone);
+    }
+  }
+
+  let toastTimer;
+  function flash(text) {
+    toast.textContent = text;
+    toast.classList.add("on");
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => toast.classList.remove("on"), 2500);
+  }
+  let sayTimer;
+  function say(text) {
+    clearTimeout(sayTimer);
+    sayTimer = setTimeout(() => (status.textContent = text), 700);
+  }
+
+  // -- public --
+  function setLang(l) {
+    const focused = root.activeElement?.id || (root.getRootNode?.().activeElement?.id);
+    lang = l === "en" ? "en" : "ja";
+    t = strings[lang];
+    input = { ...read(), lang };
+    nk.lang = lang;
+    buildForm();
+    fill(input);
+    opts.onLang?.(lang, t);
+    run(true);
+    const back = formBox.querySelector(`[data-lang="${lang}"]`);
+    (focused && back ? back : null)?.focus();
+  }
+
+  function setInput(inp, user = false) {
+    input = inp && typeof inp === "object" ? inp : defaultInput(lang);
+    const l = input.lang === "en" ? "en" : "ja";
+    if (l !== lang) {
+      lang = l;
+      t = strings[lang];
+      nk.lang = lang;
+      buildForm();
+      opts.onLang?.(lang, t);
+    }
+    fill(input);
+    run(user);
+  }
+
+  buildForm();
+  opts.onLang?.(lang, t);
+  fill(input);
+  resultBox.replaceChildren(el("h2", { id: uid + "-rh", text: t.h.result }), el("p", { class: "notice", text: t.loading }));
+  run(false);
+  return { setInput, setLang, get input() { return input; }, get lang() { return lang; } };
+}
