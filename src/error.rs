@@ -48,7 +48,7 @@ impl InputError {
         ErrorOut {
             field: self.field.clone(),
             code: self.code.as_str(),
-            message: format!("{}: {}", self.field, lang.pick(&self.ja, &self.en)),
+            message: if self.field.is_empty() { lang.pick(&self.ja, &self.en).to_string() } else { format!("{}: {}", self.field, lang.pick(&self.ja, &self.en)) },
         }
     }
 }

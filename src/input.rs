@@ -413,9 +413,9 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
             r.missing("current.provider");
             None
         }
-        Some(Json::Str(s)) => match r.fits("current.provider", s).and_then(Rules::of) {
-            Some(rules) if rules.set.kind == crate::rules::SetKind::Provider => Some(rules),
-            Some(_) | None if s.chars().count() <= MAX_STRING => {
+        Some(Json::Str(s)) => match r.fits("current.provider", s).map(|id| (id, Rules::of(id))) {
+            Some((_, Some(rules))) if rules.set.kind == crate::rules::SetKind::Provider => Some(rules),
+            Some(_) => {
                 let known: Vec<&str> = crate::rules::book()
                     .map(|b| b.sets.iter().filter(|s| s.kind == crate::rules::SetKind::Provider).map(|s| s.id.as_str()).collect())
                     .unwrap_or_default();
@@ -423,7 +423,7 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
                 r.err("current.provider", C::UnknownValue, format!("\"{s}\" の規則はありません。使える値: {list}"), format!("no rules for \"{s}\"; known: {list}"));
                 None
             }
-            _ => None,
+            None => None,
         },
         Some(other) => {
             let d = describe(other);
@@ -527,12 +527,10 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
             }
         }
     }
-    if channel == Channel::ProviderSwitch {
-        if removal != Removal::None {
+    if channel == Channel::ProviderSwitch
+        && removal != Removal::None {
             r.err("current.removal", C::NotAllowed, "事業者変更では回線がそのまま残るため、撤去工事は選べません。".into(), "with a provider switch the line stays, so removal construction cannot be chosen.".into());
         }
-        if let Some(Json::Obj(_)) = c.get("__destination_present") {}
-    }
     let (service_start, provider) = (service_start?, provider?);
     let contract_date = contract_date.unwrap_or(service_start);
     if contract_date > service_start {

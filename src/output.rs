@@ -135,6 +135,7 @@ pub struct RuleSetOut {
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
 pub struct CampaignOut {
     pub id: String,
     pub name: String,

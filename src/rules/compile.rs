@@ -139,7 +139,7 @@ pub fn compile(file: &str, text: &str) -> Result<RuleSet, Vec<String>> {
         c.err("name", "is missing");
     }
     let checked = c.date(&doc, "checked", "", None);
-    let since = c.date(&doc, "since", "", Some(2000_01_01));
+    let since = c.date(&doc, "since", "", Some(20_000_101));
     let until = c.date(&doc, "until", "", Some(OPEN_END));
     if since > until {
         c.err("until", "is before since");
@@ -186,7 +186,7 @@ pub fn compile(file: &str, text: &str) -> Result<RuleSet, Vec<String>> {
                 if !rule.is_empty() && !rule_id_ok(&rule) {
                     c.err(&format!("{at}rule"), format!("\"{rule}\" is not a rule id like SN-7"));
                 }
-                let psince = c.date(t, "since", &at, Some(2000_01_01));
+                let psince = c.date(t, "since", &at, Some(20_000_101));
                 let puntil = c.date(t, "until", &at, Some(OPEN_END));
                 if psince > puntil {
                     c.err(&format!("{at}until"), "is before since");

@@ -133,3 +133,82 @@ impl Rules {
         CalcError::RuleMissing(format!("{}: {key} has the wrong type", self.set.id))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::compile::compile;
+    use super::*;
+
+    fn fixture(name: &str) -> Vec<String> {
+        let path = format!("tests/fixtures/rules/{name}");
+        let text = std::fs::read_to_string(&path).expect("fixture exists");
+        compile(&path, &text).err().unwrap_or_default()
+    }
+
+    #[test]
+    fn every_rule_file_compiles_and_is_embedded() {
+        let mut n = 0;
+        for e in std::fs::read_dir("rules").expect("rules/") {
+            let p = e.expect("entry").path();
+            if p.extension().is_some_and(|x| x == "toml") {
+                let text = std::fs::read_to_string(&p).expect("readable");
+                let set = compile(&p.display().to_string(), &text).unwrap_or_else(|e| panic!("{}", e.join("\n")));
+                assert_eq!(super::set(&set.id), Some(&set), "the embedded blob matches {}", p.display());
+                n += 1;
+            }
+        }
+        assert!(n >= 3, "so-net-hikari-plus, au-start-support, au-start-support-plus");
+    }
+
+    #[test]
+    fn a_value_without_a_source_is_rejected_naming_file_field_and_problem() {
+        let e = fixture("missing-source.toml");
+        assert_eq!(e, vec!["tests/fixtures/rules/missing-source.toml: params[1] (exit.window-months).source: is missing: every value needs a source".to_string()]);
+    }
+
+    #[test]
+    fn overlapping_periods_and_unknown_sources_are_rejected() {
+        let e = fixture("overlapping-periods.toml");
+        assert!(e.iter().any(|m| m.contains("params[1] (fee.cancellation).since: period 20220701–99991231 overlaps 20000101–20220701")), "{e:?}");
+        assert!(e.iter().any(|m| m.contains("params[1] (fee.cancellation).source: names an unknown source \"nowhere\"")), "{e:?}");
+    }
+
+    #[test]
+    fn malformed_dates_rule_ids_and_confidence_are_rejected() {
+        let text = r#"
+id = "x"
+kind = "campaign"
+name = { ja = "x", en = "x" }
+checked = "2026-02-30"
+[[sources]]
+id = "s"
+title = "t"
+url = "u"
+kind = "rumour"
+checked = "2026-11-24"
+[[params]]
+key = "k"
+rule = "sn7"
+value = 1
+source = "s"
+confidence = "low"
+"#;
+        let e = compile("bad.toml", text).err().unwrap_or_default();
+        for needle in ["bad.toml: checked: \"2026-02-30\" is not a date", "sources[0].kind: \"rumour\"", "rule: \"sn7\" is not a rule id", "note: is missing: a low-confidence value must say why", "a campaign needs a version.dates parameter"] {
+            assert!(e.iter().any(|m| m.contains(needle)), "{needle} not in {e:?}");
+        }
+    }
+
+    #[test]
+    fn every_value_in_the_book_has_a_source_and_periods_do_not_overlap() {
+        let book = book().expect("embedded rules decode");
+        for set in &book.sets {
+            for (i, p) in set.params.iter().enumerate() {
+                assert!(!p.sources.is_empty() && p.sources.iter().all(|&s| usize::from(s) < set.sources.len()), "{} {}", set.id, p.key);
+                for q in &set.params[i + 1..] {
+                    assert!(q.key != p.key || q.since > p.until || p.since > q.until, "{} {} overlaps", set.id, p.key);
+                }
+            }
+        }
+    }
+}

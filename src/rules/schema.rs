@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 /// `YYYYMMDD` as an integer, e.g. `20220701`; `OPEN_END` for "no end".
 pub type Ymd = u32;
 /// The `until` of a period with no end.
-pub const OPEN_END: Ymd = 9999_12_31;
+pub const OPEN_END: Ymd = 99_991_231;
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub struct Book {

@@ -8,8 +8,8 @@ pub fn run(f: &str, input: &Value) -> Value {
     let text = input.to_string();
     let mut de = serde_json::Deserializer::from_str(&text);
     let json = norikae::json::read(&mut de).unwrap_or(norikae::json::Json::Null);
-    let answer = if f == "compareExitMonths" { to_value(&norikae::calculate::compare_exit_months(&json)) } else { to_value(&norikae::calculate::calculate(&json)) };
-    answer
+    
+    if f == "compareExitMonths" { to_value(&norikae::calculate::compare_exit_months(&json)) } else { to_value(&norikae::calculate::calculate(&json)) }
 }
 
 fn to_value<T: serde::Serialize>(a: &norikae::Answer<T>) -> Value {

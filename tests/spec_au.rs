@@ -1,0 +1,279 @@
+//! auひかり campaign rules AU-1 … AU-11, one behaviour per test, named for the rule.
+mod common;
+use common::{assert_matches, calc};
+use serde_json::{json, Value};
+
+/// Leaving So-net (start 2016-01-20) on 2018-06-10 → exit 2018-06, 20,000 yen fee
+/// billed 2018-08; auひかり from 2018-06-20 (deadline 2019-01-20). `f` edits the input.
+fn au(f: impl FnOnce(&mut Value)) -> Value {
+    let mut v = json!({
+        "applicationDate": "2018-06-10",
+        "current": { "provider": "so-net-hikari-plus", "serviceStart": "2016-01-20" },
+        "destination": { "carrier": "au-hikari", "campaign": "start-support", "building": "home", "plan": "zutto-giga-toku",
+                         "isp": "so-net", "startDate": "2018-06-20", "sourceExcluded": false }
+    });
+    f(&mut v);
+    calc(v)
+}
+
+fn kinds(r: &Value, list: &str) -> Vec<String> {
+    r[list].as_array().map(|a| a.iter().map(|w| w["code"].as_str().or(w["kind"].as_str()).unwrap_or("").to_string()).collect()).unwrap_or_default()
+}
+
+#[test]
+fn au1_version_ended_after_2019_09_30_only() {
+    let at = |start: &str| {
+        let mut v = json!({ "applicationDate": "2019-09-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2016-01-20" },
+            "destination": { "isp": "so-net", "startDate": start, "sourceExcluded": false } });
+        let r = calc(v.take());
+        kinds(&r, "warnings").contains(&"campaign-version-ended".to_string())
+    };
+    assert!(!at("2019-09-30"));
+    assert!(at("2019-10-01"));
+    let r = au(|v| {
+        v["destination"]["campaign"] = json!("none");
+        v["destination"]["startDate"] = json!("2020-01-01");
+    });
+    assert!(!kinds(&r, "warnings").contains(&"campaign-version-ended".to_string()), "no campaign, no version warning");
+}
+
+#[test]
+fn au1_the_result_names_the_campaign_version() {
+    assert_matches(&au(|_| {}), json!({ "campaign": { "id": "au-start-support", "since": "2016-09-01", "until": "2019-09-30" } }));
+}
+
+#[test]
+fn au2_so_net_is_excluded_by_default_with_an_unverified_flag() {
+    let r = au(|v| v["destination"].as_object_mut().map(|o| o.remove("sourceExcluded")).map(|_| ()).unwrap_or(()));
+    assert_matches(&r, json!({ "refunds": { "$none": { "kind": "fee-refund-cash" } }, "warnings": [{ "code": "source-not-eligible" }, { "code": "rule-unverified", "rule": "AU-2" }], "totals": { "refunds": 0 } }));
+}
+
+#[test]
+fn au2_an_explicit_exclusion_raises_no_unverified_warning() {
+    let r = au(|v| v["destination"]["sourceExcluded"] = json!(true));
+    assert_matches(&r, json!({ "warnings": [{ "code": "source-not-eligible" }], "refunds": { "$none": { "kind": "fee-refund-cash" } } }));
+    assert!(!kinds(&r, "warnings").contains(&"rule-unverified".to_string()), "{r}");
+}
+
+#[test]
+fn au3_home_needs_zutto_giga_toku_and_the_phone_options() {
+    let r = au(|v| v["destination"]["plan"] = json!("standard"));
+    assert_matches(&r, json!({ "warnings": [{ "code": "plan-not-eligible" }], "totals": { "refunds": 0 } }));
+    let r = au(|v| v["destination"]["withPhoneOptions"] = json!(false));
+    assert_matches(&r, json!({ "warnings": [{ "code": "phone-options-missing" }], "totals": { "refunds": 0 } }));
+    // Every failing condition is listed.
+    let r = au(|v| {
+        v["destination"]["plan"] = json!("standard");
+        v["destination"]["withPhoneOptions"] = json!(false);
+        v["destination"]["sourceExcluded"] = json!(true);
+    });
+    assert_matches(&r, json!({ "warnings": [{ "code": "plan-not-eligible" }, { "code": "phone-options-missing" }, { "code": "source-not-eligible" }] }));
+}
+
+#[test]
+fn au4_asahi_net_and_dti_home_caps_are_15000() {
+    for isp in ["asahi-net", "dti"] {
+        let r = au(|v| v["destination"]["isp"] = json!(isp));
+        assert_matches(&r, json!({ "refunds": [{ "kind": "fee-refund-cash", "amount": 15000 }], "totals": { "charges": 20000, "refunds": 15000, "net": 5000 } }));
+    }
+}
+
+#[test]
+fn au4_plus_mansion_is_20000_cash_for_four_isps_only() {
+    let plus = |isp: &str| {
+        au(|v| {
+            v["destination"]["campaign"] = json!("start-support-plus");
+            v["destination"]["building"] = json!("mansion");
+            v["destination"]["plan"] = json!("otoku-a");
+            v["destination"]["isp"] = json!(isp);
+        })
+    };
+    assert_matches(&plus("so-net"), json!({ "refunds": [{ "kind": "fee-refund-cash", "amount": 20000 }] }));
+    assert_matches(&plus("so-net"), json!({ "refunds": { "$none": { "kind": "fee-refund-monthly" } } }));
+    assert_matches(&plus("tcom"), json!({ "warnings": [{ "code": "isp-not-eligible" }], "refunds": { "$none": { "kind": "fee-refund-cash" } } }));
+    // Plus mansion needs お得プランA: the standard plan is not eligible.
+    let r = au(|v| {
+        v["destination"]["campaign"] = json!("start-support-plus");
+        v["destination"]["building"] = json!("mansion");
+        v["destination"]["plan"] = json!("standard");
+    });
+    assert_matches(&r, json!({ "warnings": [{ "code": "plan-not-eligible" }] }));
+}
+
+#[test]
+fn au5_covered_fees_include_other_fees_but_not_statement_or_clawback() {
+    let r = au(|v| {
+        v["destination"]["otherCoveredFees"] = json!(3000);
+        v["current"]["construction"] = json!({ "monthlyInstallment": 500, "installments": 39 });
+        v["current"]["statement"] = json!("request");
+        v["current"]["cashback"] = json!({ "amount": 5000, "minimumMonths": 36 });
+    });
+    // 20,000 fee + 5,000 remainder + 3,000 other = 28,000 (under the 30,000 cap).
+    assert_matches(&r, json!({ "refunds": [{ "kind": "fee-refund-cash", "amount": 28000 }], "totals": { "charges": 33300, "refunds": 28000, "net": 5300 } }));
+}
+
+#[test]
+fn au5_the_refund_is_capped() {
+    let r = au(|v| v["destination"]["otherCoveredFees"] = json!(50000));
+    assert_matches(&r, json!({ "refunds": [{ "kind": "fee-refund-cash", "amount": 30000 }] }));
+}
+
+#[test]
+fn au5_mansion_monthly_part_ends_with_the_remainder_month() {
+    let r = au(|v| {
+        v["destination"]["building"] = json!("mansion");
+        v["destination"]["plan"] = json!("standard");
+        v["current"]["construction"] = json!({ "monthlyInstallment": 500, "installments": 40 });
+    });
+    // 20,000 + 11 × 500 = 25,500 → 10,000 cash + 15,500 off the bill over 16 months.
+    assert_matches(&r, json!({ "refunds": [{ "kind": "fee-refund-cash", "amount": 10000 }, { "kind": "fee-refund-monthly", "amount": 15500, "months": 16, "method": "monthly-bill" }] }));
+}
+
+#[test]
+fn au6_postal_money_order_arrives_in_one_and_a_half_to_two_months() {
+    let r = au(|v| {
+        v["destination"]["refundMethod"] = json!("postal-money-order");
+        v["destination"]["acceptanceDate"] = json!("2018-09-05");
+    });
+    assert_matches(&r, json!({ "refunds": [{ "kind": "fee-refund-cash", "method": "postal-money-order", "earliest": "2018-10-20", "latest": "2018-11-05" }],
+        "actions": [{ "kind": "claim-money-order", "from": "2018-10-20" }] }));
+    assert_matches(&r, json!({ "actions": { "$none": { "kind": "get-au-pay-card" } } }));
+}
+
+#[test]
+fn au6_one_month_after_january_31_is_the_end_of_february() {
+    let leave = |a: &str, start: &str, acc: &str| {
+        calc(json!({ "applicationDate": a, "current": { "provider": "so-net-hikari-plus", "serviceStart": "2016-01-20" },
+            "destination": { "isp": "so-net", "startDate": start, "sourceExcluded": false, "acceptanceDate": acc, "building": "mansion", "plan": "standard" } }))
+    };
+    let r = leave("2018-11-10", "2018-12-20", "2019-01-31");
+    assert_matches(&r, json!({ "refunds": [{ "kind": "fee-refund-cash", "earliest": "2019-02-28" }, { "kind": "fee-refund-monthly", "firstMonth": "2019-02", "latestFirstMonth": "2019-03" }] }));
+    let r = leave("2019-11-10", "2019-09-20", "2020-01-31");
+    assert_matches(&r, json!({ "refunds": [{ "kind": "fee-refund-cash", "earliest": "2020-02-29" }] }));
+}
+
+#[test]
+fn au7_deadline_is_seven_months_after_start_taking_the_month_end() {
+    let r = calc(json!({ "applicationDate": "2019-07-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2016-01-20" },
+        "destination": { "isp": "so-net", "startDate": "2019-07-31", "sourceExcluded": false } }));
+    assert_matches(&r, json!({ "deadlines": [{ "kind": "au-application", "date": "2020-02-29" }] }));
+}
+
+#[test]
+fn au7_acceptance_on_the_deadline_pays_and_a_day_later_pays_nothing() {
+    let r = au(|v| {
+        v["destination"]["acceptanceDate"] = json!("2019-01-20");
+        v["destination"]["mobileLines"] = json!(1);
+    });
+    assert_matches(&r, json!({ "refunds": [{ "kind": "fee-refund-cash", "amount": 20000 }, { "kind": "mobile-refund" }] }));
+    let r = au(|v| {
+        v["destination"]["acceptanceDate"] = json!("2019-01-21");
+        v["destination"]["mobileLines"] = json!(1);
+    });
+    assert_matches(&r, json!({ "warnings": [{ "code": "application-after-deadline" }], "totals": { "refunds": 0 }, "actions": { "$none": { "kind": "mail-au-application" } } }));
+}
+
+#[test]
+fn au7_statements_after_the_deadline_mean_no_refund() {
+    // auひかり since 2018-01-10 (deadline 2018-08-10); So-net's fee is billed 2018-09.
+    let r = calc(json!({ "applicationDate": "2018-07-05", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2016-01-20" },
+        "destination": { "isp": "so-net", "startDate": "2018-01-10", "sourceExcluded": false } }));
+    assert_matches(&r, json!({ "warnings": [{ "code": "statement-after-deadline" }], "totals": { "refunds": 0 } }));
+}
+
+#[test]
+fn au7_acceptance_before_the_statements_exist_is_inconsistent() {
+    let r = au(|v| v["destination"]["acceptanceDate"] = json!("2018-07-31"));
+    assert_matches(&r, json!({ "ok": false, "errors": [{ "field": "destination.acceptanceDate", "code": "inconsistent" }] }));
+    let r = au(|v| v["destination"]["acceptanceDate"] = json!("2018-08-01"));
+    assert_matches(&r, json!({ "ok": true, "campaign": { "earliestAcceptance": "2018-08-01", "acceptance": "2018-08-01" } }));
+}
+
+#[test]
+fn au8_commitment_risk_needs_covered_fees_over_10000_and_no_smart_value() {
+    assert_matches(&au(|_| {}), json!({ "warnings": [{ "code": "commitment-fee-risk" }], "deadlines": [{ "kind": "au-commitment-end", "date": "2021-06-20" }] }));
+    let r = au(|v| v["destination"]["smartValue"] = json!(true));
+    assert!(!kinds(&r, "warnings").contains(&"commitment-fee-risk".to_string()));
+    // Exit in renewal month 37 (2019-01 for a 2016-01 start): no So-net fee; other fees decide.
+    let at = |other: i64| {
+        calc(json!({ "applicationDate": "2019-01-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2016-01-20" },
+            "destination": { "isp": "so-net", "startDate": "2019-01-20", "sourceExcluded": false, "otherCoveredFees": other } }))
+    };
+    assert!(!kinds(&at(10000), "warnings").contains(&"commitment-fee-risk".to_string()));
+    assert!(kinds(&at(10001), "warnings").contains(&"commitment-fee-risk".to_string()));
+    let r = au(|v| {
+        v["destination"]["building"] = json!("mansion");
+        v["destination"]["plan"] = json!("standard");
+    });
+    assert_matches(&r, json!({ "deadlines": [{ "kind": "au-commitment-end", "date": "2020-06-20" }] }));
+}
+
+#[test]
+fn au9_mobile_refund_is_10260_per_line_one_month_after_acceptance() {
+    let r = au(|v| {
+        v["destination"]["mobileLines"] = json!(2);
+        v["destination"]["acceptanceDate"] = json!("2018-09-05");
+    });
+    assert_matches(&r, json!({ "refunds": [{ "kind": "mobile-refund", "amount": 20520, "method": "au-wallet", "earliest": "2018-10-05" }], "totals": { "refunds": 40520 } }));
+}
+
+#[test]
+fn au9_mobile_refund_needs_phone_options_and_is_ignored_with_plus() {
+    let r = au(|v| {
+        v["destination"]["mobileLines"] = json!(1);
+        v["destination"]["withPhoneOptions"] = json!(false);
+    });
+    assert_matches(&r, json!({ "refunds": { "$none": { "kind": "mobile-refund" } } }));
+    let r = au(|v| {
+        v["destination"]["mobileLines"] = json!(3);
+        v["destination"]["campaign"] = json!("start-support-plus");
+    });
+    assert_matches(&r, json!({ "ok": true, "refunds": { "$none": { "kind": "mobile-refund" } } }));
+}
+
+#[test]
+fn au10_plus_extras_for_home_zutto_giga_toku() {
+    let r = au(|v| {
+        v["destination"]["campaign"] = json!("start-support-plus");
+        v["destination"]["acceptanceDate"] = json!("2018-09-05");
+    });
+    assert_matches(&r, json!({ "refunds": [
+        { "kind": "fee-refund-cash", "amount": 20000, "earliest": "2018-10-05" },
+        { "kind": "plus-discount", "amount": 7200, "months": 12 },
+        { "kind": "option-pack-free", "amount": 8280, "months": 12 },
+        { "kind": "plus-cashback", "amount": 10000, "method": "au-wallet", "earliest": "2018-10-05", "latest": "2018-10-05" } ],
+        "totals": { "refunds": 45480, "net": -25480 } }));
+}
+
+#[test]
+fn au10_plus_mansion_gets_the_500_yen_pack_and_no_cashback() {
+    let r = au(|v| {
+        v["destination"]["campaign"] = json!("start-support-plus");
+        v["destination"]["building"] = json!("mansion");
+        v["destination"]["plan"] = json!("otoku-a");
+    });
+    assert_matches(&r, json!({ "refunds": [{ "kind": "option-pack-free", "amount": 6000 }] }));
+    assert_matches(&r, json!({ "refunds": { "$none": { "kind": "plus-cashback" } } }));
+}
+
+#[test]
+fn au10_plus_extras_are_paid_even_without_a_fee_and_not_when_excluded() {
+    // Renewal month 37: no fee to refund, the extras still come.
+    let r = calc(json!({ "applicationDate": "2019-01-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2016-01-20" },
+        "destination": { "campaign": "start-support-plus", "isp": "so-net", "startDate": "2019-01-20", "sourceExcluded": false } }));
+    assert_matches(&r, json!({ "refunds": [{ "kind": "plus-discount" }, { "kind": "plus-cashback", "amount": 10000 }] }));
+    assert_matches(&r, json!({ "refunds": { "$none": { "kind": "fee-refund-cash" } } }));
+    let r = au(|v| {
+        v["destination"]["campaign"] = json!("start-support-plus");
+        v["destination"]["sourceExcluded"] = json!(true);
+    });
+    assert_matches(&r, json!({ "refunds": { "$none": { "kind": "plus-discount" } }, "totals": { "refunds": 0 } }));
+}
+
+#[test]
+fn au11_net_is_charges_minus_refunds() {
+    let r = au(|v| v["current"]["monthlyFee"] = json!(5000));
+    assert_matches(&r, json!({ "totals": { "charges": 25000, "refunds": 20000, "net": 5000 } }));
+    let r = au(|v| v["destination"]["campaign"] = json!("none"));
+    assert_matches(&r, json!({ "totals": { "charges": 20000, "refunds": 0, "net": 20000 }, "deadlines": { "$none": { "kind": "au-application" } } }));
+}
