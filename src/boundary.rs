@@ -35,3 +35,12 @@ pub fn calculate(input: JsValue) -> JsValue {
 pub fn compare_exit_months(input: JsValue) -> JsValue {
     out(&calculate::compare_exit_months(&read(input)))
 }
+
+/// `exportCalendar(input, nowUtc) -> { ok, ics, filename, events }`: every deadline,
+/// payment, refund and to-do step as an RFC 5545 calendar. `nowUtc` (`20261125T093000Z`)
+/// is the DTSTAMP: the core has no clock.
+#[wasm_bindgen(js_name = exportCalendar)]
+pub fn export_calendar(input: JsValue, now_utc: JsValue) -> JsValue {
+    let now = now_utc.as_string().unwrap_or_default();
+    out(&calculate::export_calendar(&read(input), &now))
+}

@@ -347,3 +347,22 @@ fn compare_scenario(s: &Scenario) -> Result<Comparison, CalcError> {
     let _ = ChargeKind::MonthlyFee;
     Ok(Comparison { ok: true, rows, best, recommendation })
 }
+
+/// `exportCalendar(input, now)`: the calculation as an iCalendar file (see [`crate::ics`]).
+pub fn export_calendar(input: &Json, now: &str) -> Answer<CalendarOut> {
+    let s = match input::read(input) {
+        Ok(s) => s,
+        Err((lang, errors)) => return Answer::Err(fail(lang, errors)),
+    };
+    if !crate::ics::valid_stamp(now) {
+        return Answer::Err(fail(s.lang, vec![InputError::new("now", ErrorCode::InvalidDate, "DTSTAMP は 20261125T093000Z の形式で渡してください。", "pass the time stamp as 20261125T093000Z.")]));
+    }
+    match calculate_scenario(&s) {
+        Ok(c) => {
+            let ics = crate::ics::calendar(&c, crate::ics::scenario_hash(input), now, s.lang == Lang::Ja);
+            let events = ics.matches("BEGIN:VEVENT").count();
+            Answer::Ok(CalendarOut { ok: true, ics, filename: format!("norikae-{}.ics", c.exit.month), events })
+        }
+        Err(e) => Answer::Err(internal(s.lang, e)),
+    }
+}

@@ -17,6 +17,7 @@ pub mod context;
 pub mod error;
 pub mod exit;
 pub mod holidays;
+pub mod ics;
 pub mod input;
 pub mod json;
 pub mod lang;

@@ -189,3 +189,11 @@ pub struct Failure {
     pub ok: bool,
     pub errors: Vec<ErrorOut>,
 }
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct CalendarOut {
+    pub ok: bool,
+    pub ics: String,
+    pub filename: String,
+    pub events: usize,
+}
