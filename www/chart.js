@@ -17,7 +17,7 @@ function svg(tag, attrs = {}, text) {
  * label: accessible name; fmt(n): amount formatter for tooltips; tip(cat, s, v): tooltip text
  */
 export function barChart({ cats, series, marked = -1, markText = "", label, fmt, tip }) {
-  const bar = 14, gap = 12, group = series.length * bar + gap;
+  const bar = series.length > 1 ? 14 : 22, gap = 12, group = series.length * bar + gap;
   const left = 56, right = 8, top = 22, plot = 160, bottom = 40;
   const width = left + cats.length * group + right, height = top + plot + bottom;
   const all = series.flatMap((s) => s.values);

@@ -158,10 +158,20 @@ export function mount(root, opts = {}) {
   const formBox = el("form", { class: "nk-form", novalidate: true, "aria-label": t.title });
   const resultBox = el("section", { class: "nk-result", "aria-labelledby": uid + "-rh" });
   const toast = el("p", { class: "toast", role: "status" });
-  const bar = el("div", { class: "nk-bar", "aria-hidden": "true" });
+  // On a phone the result sits below a long form: a bar keeps its headline in view
+  // (while the result itself is off screen) with a button that goes there.
+  const bar = el("div", { class: "nk-bar" });
   root.replaceChildren(el("div", { class: "nk", lang }, formBox, el("div", { class: "nk-out" }, resultBox), bar, status, toast));
   const nk = root.firstChild;
 
+  new IntersectionObserver(([e]) => nk.classList.toggle("result-in-view", e.isIntersecting)).observe(resultBox);
+  bar.addEventListener("click", (e) => {
+    if (!e.target.closest("button")) return;
+    const h = resultBox.querySelector("h2");
+    h.tabIndex = -1;
+    h.scrollIntoView({ block: "start" });
+    h.focus({ preventScroll: true });
+  });
   formBox.addEventListener("submit", (e) => e.preventDefault());
   formBox.addEventListener("input", changed);
   formBox.addEventListener("change", changed);
@@ -353,6 +363,10 @@ export function mount(root, opts = {}) {
     nk.dispatchEvent(new CustomEvent("norikae:result", { bubbles: true, composed: true }));
   }
 
+  function setBar(...summary) {
+    bar.replaceChildren(el("p", { "aria-hidden": "true" }, summary), el("button", { type: "button", text: t.buttons.toResult }));
+  }
+
   function showMessage(text) {
     last = null;
     clearErrors();
@@ -416,7 +430,7 @@ export function mount(root, opts = {}) {
     resultBox.replaceChildren(
       el("h2", { id: uid + "-rh", text: t.h.result }),
       el("div", { class: "errors", "data-testid": "errors" }, el("h3", { text: t.h.errors }), list));
-    bar.replaceChildren(el("span", { text: t.summaryErr(errors.length) }));
+    setBar(el("span", { text: t.summaryErr(errors.length) }));
     say(t.summaryErr(errors.length));
   }
 
@@ -510,7 +524,7 @@ export function mount(root, opts = {}) {
       compare(res, cmp),
       actions(res),
     );
-    bar.replaceChildren(el("span", { text: `${t.h.exitMonth} ${exitText}` }), el("strong", { text: `${t.h.net} ${Y(tot.net)}` }));
+    setBar(el("span", { text: `${t.h.exitMonth} ${exitText}` }), el("strong", { text: `${t.h.net} ${Y(tot.net)}` }));
     say(t.summary(exitText, fmtYen(tot.net)));
   }
 
@@ -637,7 +651,9 @@ export function mount(root, opts = {}) {
     const list = Array.isArray(res.actions) ? res.actions : [];
     if (!list.length) return null;
     return section("actions", t.h.actions, el("ol", { class: "todo" }, list.map((a, i) => {
-      const when = a.date ? t.actionWhen.date(D(a.date)) : [a.from && t.actionWhen.from(D(a.from)), a.by && t.actionWhen.by(D(a.by))].filter(Boolean).join(lang === "en" ? " " : "");
+      const when = a.date
+        ? t.actionWhen.date(D(a.date), a.by && a.by !== a.date ? D(a.by) : null)
+        : [a.from && t.actionWhen.from(D(a.from)), a.by && t.actionWhen.by(D(a.by))].filter(Boolean).join(lang === "en" ? " " : "");
       const c = a.contact;
       const contact = c ? el("p", { class: "contact" },
         c.name ? `${c.name} ` : "",
