@@ -133,7 +133,7 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
 
     if c.payment == Payment::ConvenienceStore {
         let mut months: Vec<Month> = billed.iter().filter(|b| b.charge.amount > 0).map(|b| b.billed_month).collect();
-        months.sort();
+        crate::lang::sort_by_key(&mut months, |m| *m);
         months.dedup();
         for m in months {
             let total: i64 = billed.iter().filter(|b| b.billed_month == m).map(|b| b.charge.amount).sum();
@@ -178,7 +178,7 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
         }
     }
     let key = |x: &Action| (x.date.or(x.from).or(x.by), ORDER.iter().position(|k| *k == x.kind).unwrap_or(ORDER.len()));
-    out.sort_by_key(key);
+    crate::lang::sort_by_key(&mut out, key);
     let _ = OVF;
     Ok(out)
 }

@@ -16,7 +16,10 @@ impl<T: Serialize> Serialize for Answer<T> {
 }
 
 fn read(input: JsValue) -> Json {
-    // A value serde cannot read (a function, a symbol, a BigInt) is "not an object".
+    // A function, a symbol or a BigInt reads as null: "not an object".
+    #[cfg(target_arch = "wasm32")]
+    return json::from_js(&input);
+    #[cfg(not(target_arch = "wasm32"))]
     json::read(serde_wasm_bindgen::Deserializer::from(input)).unwrap_or(Json::Null)
 }
 

@@ -164,7 +164,7 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
             e.sources.push(SourceOut { title: src.title.clone(), url: src.url.clone(), kind: src.kind.clone(), checked: ymd_str(src.checked) });
         }
     }
-    explanations.sort_by_key(|e| rule_order(e.rule));
+    crate::lang::sort_by_key(&mut explanations, |e| rule_order(e.rule));
 
     let mut rules = vec![set_out(s.current.rules.set, lang)];
     let campaign = camp.as_ref().map(|k| {
@@ -266,7 +266,7 @@ fn timeline(s: &Scenario, p: &ExitPlan, charges: &[ChargeOut], refunds: &[Refund
     for d in deadlines {
         add(d.date, d.kind, d.rule, d.label.into(), None);
     }
-    t.sort_by_key(|x| x.date);
+    crate::lang::sort_by_key(&mut t, |x| x.date);
     t
 }
 
@@ -297,7 +297,7 @@ fn cashflow(charges: &[ChargeOut], refunds: &[RefundOut]) -> Vec<CashflowOut> {
             _ => {}
         }
     }
-    rows.sort_by_key(|r| r.month);
+    crate::lang::sort_by_key(&mut rows, |r| r.month);
     rows
 }
 

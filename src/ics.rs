@@ -23,7 +23,7 @@ pub fn scenario_hash(input: &Json) -> u64 {
         match v {
             Json::Null => feed(h, b"n"),
             Json::Bool(b) => feed(h, if *b { b"t" } else { b"f" }),
-            Json::Num(n) => feed(h, format!("{n}").as_bytes()),
+            Json::Num(n) => feed(h, &n.to_bits().to_le_bytes()),
             Json::Str(s) => {
                 feed(h, b"\"");
                 feed(h, s.as_bytes());
@@ -34,7 +34,7 @@ pub fn scenario_hash(input: &Json) -> u64 {
             }
             Json::Obj(kv) => {
                 let mut keys: Vec<&(String, Json)> = kv.iter().filter(|(k, _)| !(top && k == "lang")).collect();
-                keys.sort_by(|a, b| a.0.cmp(&b.0));
+                crate::lang::sort_by_key(&mut keys, |x| x.0.clone());
                 feed(h, b"{");
                 for (k, x) in keys {
                     feed(h, k.as_bytes());
@@ -82,7 +82,9 @@ fn fold(line: &str, out: &mut String) {
 }
 
 fn date(d: NaiveDate) -> String {
-    d.format("%Y%m%d").to_string()
+    // By hand: chrono's strftime machinery costs kilobytes of wasm for one pattern.
+    use chrono::Datelike;
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
 struct Event {

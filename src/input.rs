@@ -203,7 +203,9 @@ struct Reader {
 fn describe(v: &Json) -> String {
     match v {
         Json::Str(s) => format!("\"{}\"", s.chars().take(20).collect::<String>()),
-        Json::Num(n) => format!("{n}"),
+        // Integers only: float formatting would cost kilobytes of wasm for a message.
+        Json::Num(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+        Json::Num(_) => "a fraction".into(),
         Json::Bool(b) => format!("{b}"),
         Json::Null => "null".into(),
         Json::Arr(_) => "a list".into(),

@@ -31,6 +31,60 @@ impl Json {
     }
 }
 
+/// Reads a JS value with the same limits, straight through js_sys: typeof, arrays and
+/// own enumerable properties. Functions, symbols and BigInts read as `Null`.
+#[cfg(target_arch = "wasm32")]
+pub fn from_js(v: &wasm_bindgen::JsValue) -> Json {
+    let nodes = Cell::new(0usize);
+    js(v, 0, &nodes)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn js(v: &wasm_bindgen::JsValue, depth: usize, nodes: &Cell<usize>) -> Json {
+    use wasm_bindgen::JsCast;
+    nodes.set(nodes.get().saturating_add(1));
+    if let Some(b) = v.as_bool() {
+        return Json::Bool(b);
+    }
+    if let Some(n) = v.as_f64() {
+        return Json::Num(n);
+    }
+    if let Some(s) = v.as_string() {
+        return Json::Str(if s.len() > 1_000 { s.chars().take(101).collect() } else { s });
+    }
+    if !v.is_object() || v.is_function() {
+        return Json::Null;
+    }
+    if depth > MAX_DEPTH || nodes.get() > MAX_NODES {
+        return Json::TooBig;
+    }
+    if let Some(a) = v.dyn_ref::<js_sys::Array>() {
+        let mut out = Vec::new();
+        for x in a.iter() {
+            if nodes.get() > MAX_NODES {
+                return Json::TooBig;
+            }
+            out.push(js(&x, depth + 1, nodes));
+        }
+        return Json::Arr(out);
+    }
+    let obj: &js_sys::Object = v.unchecked_ref();
+    let keys = js_sys::Object::keys(obj);
+    if keys.length() as usize > MAX_NODES {
+        return Json::TooBig;
+    }
+    let mut out = Vec::new();
+    for k in keys.iter() {
+        if nodes.get() > MAX_NODES {
+            return Json::TooBig;
+        }
+        let Some(name) = k.as_string() else { continue };
+        let val = js_sys::Reflect::get(obj, &k).unwrap_or(wasm_bindgen::JsValue::NULL);
+        out.push((name, js(&val, depth + 1, nodes)));
+    }
+    Json::Obj(out)
+}
+
 /// Reads a value with limits on depth and size.
 pub fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
     let nodes = Cell::new(0usize);

@@ -40,3 +40,16 @@ pub fn yen(n: i64) -> String {
     }
     out
 }
+
+/// A stable insertion sort for the short lists of a result (actions, timeline,
+/// explanations: tens of items). The standard library's sort is instantiated per element
+/// type at about 4 KB of wasm each; this is a few hundred bytes.
+pub fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
