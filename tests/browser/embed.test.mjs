@@ -14,8 +14,7 @@ const attr = (v) => JSON.stringify(v).replace(/&/g, "&amp;").replace(/'/g, "&#39
 before(async () => {
   [app, browser, core] = await Promise.all([serve(), launch(), coreInNode()]);
   // The host: loud global styles, a global of its own, and two calculators.
-  host = await serve(join(ROOT, "tests/browser"), {
-    "/index.html": `<!doctype html>
+  host = await serve(undefined, { pages: { "index.html": `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A blog</title><link rel="icon" href="data:,">
 <style>
   h2 { color: rgb(255, 0, 0); }
@@ -29,8 +28,7 @@ before(async () => {
 <norikae-calculator id="one" input='${attr(case03)}'></norikae-calculator>
 <norikae-calculator id="two" lang="en" input='${attr(case08)}'></norikae-calculator>
 <script type="module" src="${app.url}embed.js"></script>
-</body></html>`,
-  });
+</body></html>` } });
 });
 after(async () => {
   await browser?.close();

@@ -1,60 +1,38 @@
-// Shared set-up for the browser tests: a static server for www/ (and for host pages on
-// another port), Debian's Chromium through playwright-core, and the public cases.
-import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
-import { readFileSync, existsSync, readdirSync } from "node:fs";
-import { extname, join, normalize, resolve, dirname } from "node:path";
+// Shared set-up for the browser tests: the static server of `make serve` for www/ (and for
+// host pages on another port), Debian's Chromium through playwright-core, the public cases.
+import { readFileSync, existsSync, readdirSync, mkdtempSync, cpSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { serve as serveDir } from "../../scripts/serve.mjs";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const WWW = join(ROOT, "www");
 export const CASES = existsSync(join(ROOT, "../shared/cases")) ? join(ROOT, "../shared/cases") : join(ROOT, "tests/cases");
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".webmanifest": "application/manifest+json",
-  ".svg": "image/svg+xml",
-  ".wasm": "application/wasm",
-  ".png": "image/png",
-};
-
 /**
- * Serves `dir` on 127.0.0.1 (a free port) with the wasm MIME type and CORS, like
- * `make serve`. `pages` maps a path to extra content (host pages for the embed test);
- * `override(path, body)` changes a file's bytes for later requests (a "new build").
+ * Serves a folder with scripts/serve.mjs (the server of `make serve`: wasm MIME type,
+ * CORS) on a free port. `pages` ({ "index.html": "<!doctype html>…" }) serves those
+ * files from a temporary folder instead (a host page for the embed); `copy: true`
+ * serves a temporary copy of `dir` whose files a test may change (a "new build").
  */
-export async function serve(dir = WWW, pages = {}) {
-  const overrides = new Map(Object.entries(pages));
-  const server = createServer(async (req, res) => {
-    let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    if (path.endsWith("/")) path += "index.html";
-    const headers = { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-cache" };
-    try {
-      let body;
-      if (overrides.has(path)) body = overrides.get(path);
-      else {
-        const file = normalize(join(dir, path));
-        if (!file.startsWith(dir) || !(await stat(file)).isFile()) throw new Error("not found");
-        body = await readFile(file);
-      }
-      res.writeHead(200, { ...headers, "Content-Type": TYPES[extname(path)] || "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { ...headers, "Content-Type": "text/plain" });
-      res.end("not found");
-    }
-  });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  const url = `http://127.0.0.1:${server.address().port}/`;
+export async function serve(dir = WWW, { pages, copy = false } = {}) {
+  let root = dir;
+  let temp = null;
+  if (pages || copy) {
+    temp = root = mkdtempSync(join(tmpdir(), "norikae-test-"));
+    if (copy) cpSync(dir, root, { recursive: true });
+    for (const [name, body] of Object.entries(pages || {})) writeFileSync(join(root, name), body);
+  }
+  const server = await serveDir({ root });
   return {
-    url,
-    override: (path, body) => overrides.set(path, body),
-    close: () => new Promise((ok) => server.close(ok)),
+    url: server.url,
+    root,
+    close: async () => {
+      await server.close();
+      if (temp) rmSync(temp, { recursive: true, force: true });
+    },
   };
 }
 

@@ -2,7 +2,7 @@
 // cache holds every file the page needs, and a new build replaces the old cache.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { serve, launch, openPage, linkFor, readCase, settled, WWW } from "./helpers.mjs";
 
@@ -63,7 +63,7 @@ test("after one online visit, a reload with the network off still shows the page
 });
 
 test("a new build replaces the old cache", async () => {
-  const srv = await serve();
+  const srv = await serve(WWW, { copy: true });
   const context = await browser.newContext();
   const { page, problems } = await openPage(context);
   await page.goto(srv.url);
@@ -72,8 +72,8 @@ test("a new build replaces the old cache", async () => {
 
   // A new build: one file changes. The worker notices on a later visit (here after the
   // browser stopped it, as browsers do with idle workers) and swaps the cache.
-  const app = readFileSync(join(WWW, "app.js"), "utf8");
-  srv.override("/app.js", app + "\n// build 2\n");
+  const app = readFileSync(join(srv.root, "app.js"), "utf8");
+  writeFileSync(join(srv.root, "app.js"), app + "\n// build 2\n");
   const cdp = await context.newCDPSession(page);
   await cdp.send("ServiceWorker.enable");
   await cdp.send("ServiceWorker.stopAllWorkers");
