@@ -163,7 +163,8 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
     if earliest > deadline {
         in_time = false;
         cx.warn("statement-after-deadline", "AU-7", format!("明細が出る {earliest} には申請期限 {deadline} を過ぎているため、還元は受けられません。"), format!("The statements exist only from {earliest}, after the deadline {deadline}: no refund is possible."));
-    } else if acceptance > deadline {
+    }
+    if acceptance > deadline && (earliest <= deadline || d.acceptance_date.is_some()) {
         in_time = false;
         cx.warn("application-after-deadline", "AU-7", format!("受付日 {acceptance} は申請期限 {deadline} を過ぎているため、キャンペーンの還元はすべて受けられません。"), format!("Acceptance on {acceptance} is after the deadline {deadline}: the campaign pays nothing."));
     }
@@ -232,8 +233,11 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         let split_en = if monthly > 0 { format!("{} yen cash + {} yen off the bill ({} yen a month, up to {max_months} months)", yen(cash), yen(monthly), yen(per)) } else { format!("all {} yen as cash", yen(cash)) };
         cx.explain("AU-5", format!("対象の違約金は {}円、上限は {}円なので、還元は {}円（{split}）です。月額料金は対象外です。", yen(covered), yen(cap), yen(fee_refund)), format!("Covered fees are {} yen and the cap is {} yen, so the refund is {} yen ({split_en}). Monthly fees are not covered.", yen(covered), yen(cap), yen(fee_refund)));
         cx.explain("AU-4", format!("{}（{}、{isp}）の上限は {}円、うち現金は {}円までです。", name.0, if d.building == Building::Mansion { "マンション" } else { "ホーム" }, yen(cap), yen(cash_cap.unwrap_or(0))), format!("{} ({}, {isp}) caps the refund at {} yen, of which up to {} yen as cash.", name.1, building, yen(cap), yen(cash_cap.unwrap_or(0))));
-        if fee_refund > 0 {
+        if cash > 0 {
             explain_timing(method, acceptance, cash_earliest, cash_latest, cx);
+        }
+        if monthly > 0 {
+            cx.explain("AU-6", format!("月額割引は受付月の翌月（{}）から、月末の受付なら翌々月（{}）からの利用分に付きます。", Month::of(acceptance).plus(off1), Month::of(acceptance).plus(off2)), format!("The bill discount starts with usage month {} (or {} for a month-end acceptance).", Month::of(acceptance).plus(off1), Month::of(acceptance).plus(off2)));
         }
     }
 
@@ -305,5 +309,4 @@ fn explain_timing(method: Method, acceptance: NaiveDate, e: NaiveDate, l: NaiveD
         Method::PostalMoneyOrder => cx.explain("AU-6", format!("受付 {acceptance} から約1.5〜2ヶ月後（{e}〜{l}）に郵便為替が届きます。不在で戻った為替は1ヶ月以内に受け取らないと失効します。"), format!("A postal money order arrives about 1.5–2 months after acceptance on {acceptance} ({e} – {l}); one returned undelivered must be claimed within a month.")),
         _ => cx.explain("AU-6", format!("受付 {acceptance} の1ヶ月後（{e}）に au WALLET へチャージされます。"), format!("Charged to au WALLET one month after acceptance on {acceptance} ({e}).")),
     }
-    cx.explain("AU-6", "月額割引は受付月の翌月（月末の受付なら翌々月）の利用分から始まります。".into(), "The bill discount starts with the usage month after acceptance (possibly the one after that for a month-end acceptance).".into());
 }

@@ -277,3 +277,10 @@ fn au11_net_is_charges_minus_refunds() {
     let r = au(|v| v["destination"]["campaign"] = json!("none"));
     assert_matches(&r, json!({ "totals": { "charges": 20000, "refunds": 0, "net": 20000 }, "deadlines": { "$none": { "kind": "au-application" } } }));
 }
+
+#[test]
+fn au7_both_deadline_warnings_when_both_apply() {
+    let r = calc(json!({ "applicationDate": "2018-07-05", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2016-01-20" },
+        "destination": { "isp": "so-net", "startDate": "2018-01-10", "sourceExcluded": false, "acceptanceDate": "2018-09-10" } }));
+    assert_matches(&r, json!({ "warnings": [{ "code": "statement-after-deadline" }, { "code": "application-after-deadline" }], "totals": { "refunds": 0 } }));
+}
