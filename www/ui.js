@@ -356,11 +356,7 @@ export function mount(root, opts = {}) {
     else if (res.ok) showResult(res, cmp, m);
     else showErrors(res.errors || []);
     if (user || opts.reportInitial) opts.onChange?.(input);
-    if (!mount.firstResult) {
-      mount.firstResult = performance.now();
-      performance.mark?.("norikae:first-result");
-    }
-    nk.dispatchEvent(new CustomEvent("norikae:result", { bubbles: true, composed: true }));
+    if (!performance.getEntriesByName("norikae:first-result").length) performance.mark("norikae:first-result");
   }
 
   function setBar(...summary) {
@@ -513,7 +509,7 @@ export function mount(root, opts = {}) {
     fact(t.exit.earliestRemovalDate, x.earliestRemovalDate && D(x.earliestRemovalDate));
     fact(t.exit.mypageUntil, x.mypageUntil && D(x.mypageUntil));
 
-    resultBox.replaceChildren(
+    resultBox.replaceChildren(...[
       el("h2", { id: uid + "-rh", text: t.h.result }),
       head, tools, warnings,
       section("timeline", t.h.timeline, timeline(res)),
@@ -523,7 +519,7 @@ export function mount(root, opts = {}) {
       cashflow(res),
       compare(res, cmp),
       actions(res),
-    );
+    ].filter(Boolean));
     setBar(el("span", { text: `${t.h.exitMonth} ${exitText}` }), el("strong", { text: `${t.h.net} ${Y(tot.net)}` }));
     say(t.summary(exitText, fmtYen(tot.net)));
   }
@@ -717,30 +713,30 @@ export function mount(root, opts = {}) {
   }
 
   // -- public --
-  function setLang(l) {
-    const focused = root.activeElement?.id || (root.getRootNode?.().activeElement?.id);
-    lang = l === "en" ? "en" : "ja";
+  /** Rebuilds the form in language l; a focused language button stays focused. */
+  function relabel(l) {
+    const onSwitch = !!nk.getRootNode().activeElement?.closest?.(".langs");
+    lang = l;
     t = strings[lang];
-    input = { ...read(), lang };
     nk.lang = lang;
     buildForm();
-    fill(input);
     opts.onLang?.(lang, t);
+    if (onSwitch) formBox.querySelector(`[data-lang="${lang}"]`).focus();
+  }
+
+  function setLang(l) {
+    l = l === "en" ? "en" : "ja";
+    if (l === lang) return;
+    input = { ...read(), lang: l };
+    relabel(l);
+    fill(input);
     run(true);
-    const back = formBox.querySelector(`[data-lang="${lang}"]`);
-    (focused && back ? back : null)?.focus();
   }
 
   function setInput(inp, user = false) {
     input = inp && typeof inp === "object" ? inp : defaultInput(lang);
     const l = input.lang === "en" ? "en" : "ja";
-    if (l !== lang) {
-      lang = l;
-      t = strings[lang];
-      nk.lang = lang;
-      buildForm();
-      opts.onLang?.(lang, t);
-    }
+    if (l !== lang) relabel(l);
     fill(input);
     run(user);
   }

@@ -56,6 +56,14 @@ test("a share link renders the exit month and net total of every public case", a
       checked++;
     }
     if (c.expect.exit?.month) assert.equal(await page.getByTestId("exit-month").getAttribute("datetime"), c.expect.exit.month, name);
+    for (const lang of ["ja", "en"]) {
+      if (lang === "en") {
+        await page.getByRole("button", { name: "English" }).click();
+        await page.getByLabel("Day you apply to leave").waitFor();
+        await settled(page);
+      }
+      assert.doesNotMatch(await page.locator(".nk").textContent(), /\bnull\b|\bundefined\b|NaN|\[object /, `${name} ${lang}: no placeholder text`);
+    }
   }
   assert.ok(checked >= 3, `cases with a net total: ${checked}`);
   assert.deepEqual(problems, []);
@@ -98,22 +106,23 @@ test("only the fields that matter are shown", async () => {
   const { context, page, problems } = await fresh();
   await page.goto(srv.url);
   await settled(page);
-  assert.equal(await field(page, "current.switchDate").isVisible(), false);
+  await field(page, "current.switchDate").waitFor({ state: "hidden" });
   await page.getByLabel("退会の申し込み方法").selectOption("provider-switch");
-  assert.equal(await field(page, "current.switchDate").isVisible(), true);
-  assert.equal(await field(page, "current.removal").isVisible(), false, "no removal with a provider switch");
+  await field(page, "current.switchDate").waitFor({ state: "visible" });
+  await field(page, "current.removal").waitFor({ state: "hidden" });
   await page.getByLabel("退会の申し込み方法").selectOption("phone");
   // Cedyna and USEN are for corporate customers only.
   const cedyna = page.locator('[data-path="current.payment"] option[value="cedyna"]');
   assert.equal(await cedyna.evaluate((o) => o.hidden), true);
   await page.getByLabel("法人").check();
-  assert.equal(await cedyna.evaluate((o) => o.hidden), false);
+  await page.waitForFunction(() => !document.querySelector('[data-path="current.payment"] option[value="cedyna"]').hidden);
   // Campaign fields only with a destination, the ISP only with a campaign.
-  assert.equal(await field(page, "destination.isp").isVisible(), false);
+  await field(page, "destination.isp").waitFor({ state: "hidden" });
   await page.getByLabel("auひかりに乗り換える").check();
-  assert.equal(await field(page, "destination.isp").isVisible(), true);
+  await field(page, "destination.isp").waitFor({ state: "visible" });
   await page.getByLabel("キャンペーン", { exact: true }).selectOption("none");
-  assert.equal(await field(page, "destination.isp").isVisible(), false);
+  await field(page, "destination.isp").waitFor({ state: "hidden" });
+  await page.waitForFunction(() => location.hash.includes(encodeURIComponent(`"campaign":"none"`)));
   assert.equal(hashInput(page.url()).destination.isp, undefined, "a hidden field is not part of the input");
   assert.deepEqual(problems, []);
   await context.close();
@@ -335,6 +344,27 @@ test("size and speed: everything the page loads, gzip, and the time to the first
   assert.ok(own <= 40_000, `the page's own files: ${own} bytes gzip`);
   assert.ok(own + pkg <= 110_000, `everything the page loads: ${own + pkg} bytes gzip (budget 110,000)`);
   assert.ok(firstResult < 5000, `first result after ${firstResult} ms`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("keyboard only: the language switch, a field and a 根拠 work, with a visible focus ring", async () => {
+  const { context, page, problems } = await fresh();
+  await page.goto(linkFor(srv.url, readCase("03-fee-outside-window-bank-debit.json").input));
+  await settled(page);
+  // Tab from the top reaches the language buttons first.
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "English");
+  assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), "solid");
+  await page.keyboard.press("Enter");
+  await page.getByLabel("Day you apply to leave").waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "English", "focus stays on the switch");
+  // A 根拠 opens with the keyboard.
+  const summary = page.locator('table.charges tr[data-kind="cancellation-fee"] summary');
+  await summary.focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await summary.evaluate((s) => s.parentElement.open), true);
   assert.deepEqual(problems, []);
   await context.close();
 });
