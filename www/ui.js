@@ -131,9 +131,9 @@ function el(tag, attrs, ...kids) {
 }
 
 /** An optional block shows its fields only while its checkbox is ticked. */
-function showBody(box, on) {
-  box.classList.toggle("off", !on);
-  box.querySelector(".grp-body").hidden = !on;
+function showBody({ box, toggle, inner }) {
+  box.classList.toggle("off", !toggle.checked);
+  inner.hidden = !toggle.checked;
 }
 
 // ---------------------------------------------------------------------------- mount
@@ -148,11 +148,10 @@ export function mount(root, opts = {}) {
   let input = opts.input || defaultInput(opts.lang);
   let lang = input.lang === "en" ? "en" : "ja";
   let t = strings[lang];
-  let last = null; // the last successful result (for the calendar)
   const open = new Set(); // keys of the 根拠 disclosures the user opened
   const idOf = (p) => `${uid}-${p.replaceAll(".", "-")}`;
-  const controls = new Map(); // path → { f, wrap, inputs, err }
-  const groups = new Map(); // group path → { box, toggle, set }
+  const controls = new Map(); // field path → { f, wrap, inputs, err, hint }
+  const groups = new Map(); // optional block's path → { g, box, toggle, inner, err }
 
   const status = el("p", { class: "vh", "aria-live": "polite", "aria-atomic": "true" });
   const formBox = el("form", { class: "nk-form", novalidate: true, "aria-label": t.title });
@@ -208,8 +207,9 @@ export function mount(root, opts = {}) {
       const cb = el("input", { type: "checkbox", id: `${uid}-${g.g}`, "aria-controls": inner.id });
       legend.append(el("span", { class: "check" }, cb, el("label", { for: cb.id, text: t.fs[g.g] })));
       box.append(inner, el("p", { class: "err", id: `${uid}-${g.g}-err`, hidden: true }));
-      cb.addEventListener("change", () => showBody(box, cb.checked));
-      groups.set(g.p, { box, toggle: cb, inner, g, err: box.lastChild });
+      const grp = { g, box, toggle: cb, inner, err: box.lastChild };
+      cb.addEventListener("change", () => showBody(grp));
+      groups.set(g.p, grp);
     } else legend.textContent = t.fs[g.g];
     for (const f of g.fields) inner.append(f.g ? buildGroup(f) : buildField(f));
     return box;
@@ -259,7 +259,7 @@ export function mount(root, opts = {}) {
     for (const [p, grp] of groups) {
       const v = get(inp, p);
       grp.toggle.checked = !!v && typeof v === "object" && (!grp.g.flag || !!v[grp.g.flag]);
-      showBody(grp.box, grp.toggle.checked);
+      showBody(grp);
     }
     for (const [p, { f, inputs }] of controls) {
       let v = get(inp, p);
@@ -353,7 +353,7 @@ export function mount(root, opts = {}) {
       return;
     }
     if (!res || typeof res !== "object") showMessage(t.noCore);
-    else if (res.ok) showResult(res, cmp, m);
+    else if (res.ok) showResult(res, cmp, typeof m.exportCalendar === "function");
     else showErrors(res.errors || []);
     if (user || opts.reportInitial) opts.onChange?.(input);
     if (!performance.getEntriesByName("norikae:first-result").length) performance.mark("norikae:first-result");
@@ -364,7 +364,6 @@ export function mount(root, opts = {}) {
   }
 
   function showMessage(text) {
-    last = null;
     clearErrors();
     resultBox.replaceChildren(el("h2", { id: uid + "-rh", text: t.h.result }), el("p", { class: "notice", text }));
     bar.replaceChildren();
@@ -394,7 +393,6 @@ export function mount(root, opts = {}) {
   }
 
   function showErrors(errors) {
-    last = null;
     clearErrors();
     const paths = new Set();
     const items = errors.map((er) => {
@@ -466,8 +464,7 @@ export function mount(root, opts = {}) {
       el("h3", { id: `${uid}-h-${key}`, text: title }), ...body);
   }
 
-  function showResult(res, cmp, m) {
-    last = { m };
+  function showResult(res, cmp, canExport) {
     clearErrors();
     relevance();
     const x = res.exit || {};
@@ -487,7 +484,7 @@ export function mount(root, opts = {}) {
 
     const tools = el("div", { class: "tools" },
       el("button", { type: "button", "data-act": "copy", text: t.buttons.copy }),
-      typeof m.exportCalendar === "function" ? el("button", { type: "button", "data-act": "ics", text: t.buttons.ics }) : null,
+      canExport ? el("button", { type: "button", "data-act": "ics", text: t.buttons.ics }) : null,
       opts.embedded ? null : el("button", { type: "button", "data-act": "print", text: t.buttons.print }),
       el("button", { type: "button", "data-act": "reset", class: "quiet", text: t.buttons.reset }));
     tools.addEventListener("click", (e) => act(e.target.closest("button")?.dataset.act));
@@ -673,8 +670,7 @@ export function mount(root, opts = {}) {
         flash(t.buttons.copyFailed);
       }
     } else if (what === "ics") {
-      const { m } = last || {};
-      if (!m) return;
+      const m = await loadCore();
       const now = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
       let r;
       try {
