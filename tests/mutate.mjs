@@ -17,6 +17,7 @@
 // totals.net === totals.charges - totals.refunds (compareExitMonths: the same for every
 // row, and `best` is the first row with the lowest net). A mutated input passes when both
 // calls pass. Ends with "N passed, N failed"; exits 1 on any failure.
+// MUTATE_TIMES=1 also prints every call slower than 50 ms.
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { resolve, join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -382,6 +383,11 @@ function describeDeep(v) {
   }
 }
 
+if (!existsSync(pkg) || !existsSync(pkg.replace(/\.js$/, "_bg.wasm"))) {
+  console.log(`FAIL no wasm package at ${pkg} (run make build)`);
+  console.log(`0 passed, ${count} failed`);
+  process.exit(1);
+}
 const wasmModule = new WebAssembly.Module(readFileSync(pkg.replace(/\.js$/, "_bg.wasm")));
 let loads = 0;
 const MAX_LOADS = 50;
