@@ -274,7 +274,11 @@ export function mount(root, opts = {}) {
         if (![...c.options].some((o) => o.value === want)) c.append(el("option", { value: want, text: want }));
         c.value = want;
       } else if (f.t === "date" || f.t === "month") {
-        inputs[0].value = typeof v === "string" && (inputs[0].type === "text" || holdable(f.t, v)) ? v : "";
+        // A value the date picker cannot hold (2019-02-30 from a link) stays visible as
+        // text beside the core's error, so the reader sees what to correct.
+        const raw = typeof v === "string" ? v : v === undefined || v === null ? "" : JSON.stringify(v);
+        inputs[0].type = raw && !holdable(f.t, raw) ? "text" : f.t;
+        inputs[0].value = raw;
       } else inputs[0].value = typeof v === "number" ? String(v) : "";
     }
     relevance();

@@ -140,6 +140,12 @@ test("a bad date in a share link shows the core's error next to its field", asyn
   assert.equal(await page.getByLabel("利用開始日").getAttribute("aria-invalid"), "true");
   assert.equal(await page.getByTestId("errors").locator('li[data-field="current.serviceStart"][data-code="invalid-date"]').count(), 1);
   assert.equal(await page.getByTestId("net-total").count(), 0, "no stale result beside an error");
+  // The impossible date stays visible, to be corrected in place.
+  const box = page.getByLabel("利用開始日");
+  assert.equal(await box.inputValue(), "2019-02-30");
+  await box.fill("2019-02-28");
+  await page.getByTestId("net-total").waitFor();
+  assert.equal(await err.isVisible(), false);
   assert.deepEqual(problems, []);
   await context.close();
 });
