@@ -9,6 +9,7 @@
 #   4. run-cases.mjs ../shared/cases                when ../shared is there (CI clones beside it)
 #   5. run-cases.mjs tests/cases                    the project's own copies of the cases
 #   6. node tests/mutate.mjs                        5,000 mutated inputs
+#  6b. node --test tests/node/                      the built module from Node (.ics via ical.js)
 #   7. node --test tests/browser/                   when it holds test files
 set -uo pipefail
 
@@ -86,6 +87,13 @@ fi
 
 # 6. Mutated inputs.
 step "mutate" node tests/mutate.mjs
+
+# 6b. Node tests of the built module (tests/node: the .ics read by the independent ical.js).
+if compgen -G "tests/node/*.test.mjs" >/dev/null; then
+  step "node" node --test tests/node/
+else
+  skip "node" "no tests/node/*.test.mjs"
+fi
 
 # 7. Browser tests (playwright-core + Debian chromium). node --test given a directory runs
 #    the files named like *.test.mjs, *-test.mjs, *_test.mjs, test-*.mjs or test.mjs.
