@@ -11,8 +11,11 @@ const stored = () => {
     return null;
   }
 };
-const keep = (input) => {
+// The address always holds the input; storage only what the reader typed (an untouched
+// default would otherwise bring back a stale "today" on the next visit).
+const keep = (input, typed) => {
   history.replaceState(null, "", hashOf(input));
+  if (!typed) return;
   try {
     localStorage.setItem(KEY, JSON.stringify(input));
   } catch {

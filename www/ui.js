@@ -139,9 +139,15 @@ function showBody({ box, toggle, inner }) {
 // ---------------------------------------------------------------------------- mount
 
 /**
- * Builds the calculator inside `root` (an element or a shadow root's container).
- * opts: { input, lang, onChange(input), linkBase (URL of index.html for share links),
- *         embedded (no print button, no storage) }
+ * Builds the calculator inside `root` (an element, or a container in a shadow root).
+ * opts: input        the input to start with (default: defaultInput(lang))
+ *       lang         language when `input` has none
+ *       onChange(input, typed)  after each result; typed: the reader changed the form
+ *       reportInitial           call onChange for the first result too
+ *       onLang(lang, strings)   after a language switch
+ *       onReset() / resetInput()  what "start over" clears / starts from
+ *       linkBase     URL of index.html for copied links (default: this page's address)
+ *       embedded     no print button
  */
 export function mount(root, opts = {}) {
   const uid = "nk" + Math.random().toString(36).slice(2, 7);
@@ -359,7 +365,7 @@ export function mount(root, opts = {}) {
     if (!res || typeof res !== "object") showMessage(t.noCore);
     else if (res.ok) showResult(res, cmp, typeof m.exportCalendar === "function");
     else showErrors(res.errors || []);
-    if (user || opts.reportInitial) opts.onChange?.(input);
+    if (user || opts.reportInitial) opts.onChange?.(input, user);
     if (!performance.getEntriesByName("norikae:first-result").length) performance.mark("norikae:first-result");
   }
 
@@ -694,7 +700,7 @@ export function mount(root, opts = {}) {
       window.print();
     } else if (what === "reset") {
       opts.onReset?.();
-      setInput(opts.resetInput?.() || defaultInput(lang), true);
+      setInput(opts.resetInput?.() || defaultInput(lang));
       flash(t.buttons.resetDone);
     }
   }
