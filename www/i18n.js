@@ -11,7 +11,6 @@ const ja = {
   loadFailed: "計算エンジンを読み込めませんでした。再読み込みしてください。",
   noCore: "計算エンジンがまだ用意されていません。",
   crashed: "計算中に問題が起きました。入力を見直すか、再読み込みしてください。",
-  required: "必須",
   optional: "任意",
   yen: "円",
   months: "か月",
@@ -123,7 +122,7 @@ const ja = {
   outWindow: (w) => `更新月ではありません。次の更新月は ${w}`,
   contractMonth: (n) => `${n}か月目`,
   extraMonths: (by, n) => `${by}のため ${n}か月後ろにずれます`,
-  col: { item: "項目", month: "対象月", billed: "請求月", pay: "支払い", amount: "金額", method: "方法", when: "時期", total: "合計", paid: "払う月数", charges: "請求", refunds: "還元", net: "差し引き" },
+  col: { item: "項目", month: "対象月", billed: "請求月", amount: "金額", total: "合計", paid: "払う月数", charges: "請求", refunds: "還元", net: "差し引き" },
   due: (d) => `${d} まで／引き落とし`,
   dueDebit: (d) => `${d} 引き落とし`,
   dueSlip: (d) => `${d} までにコンビニで`,
@@ -146,7 +145,6 @@ const ja = {
   summaryErr: (n) => `入力に${n}件の問題があります`,
   source: "出典",
   kindOfSource: { official: "公式", blog: "ブログ", seed: "記事", agent: "代理店", news: "ニュース" },
-  print: "印刷日",
 };
 
 const en = {
@@ -157,7 +155,6 @@ const en = {
   loadFailed: "The calculator could not be loaded. Please reload the page.",
   noCore: "The calculator core is not available yet.",
   crashed: "Something went wrong during the calculation. Check the input or reload the page.",
-  required: "required",
   optional: "optional",
   yen: "yen",
   months: "months",
@@ -269,7 +266,7 @@ const en = {
   outWindow: (w) => `Not a renewal month. Next renewal months: ${w}`,
   contractMonth: (n) => `month ${n}`,
   extraMonths: (by, n) => `moves ${n} month(s) later because of ${by}`,
-  col: { item: "Item", month: "For", billed: "Billed", pay: "Payment", amount: "Amount", method: "Method", when: "When", total: "Total", paid: "Months paid", charges: "Charges", refunds: "Refunds", net: "Net" },
+  col: { item: "Item", month: "For", billed: "Billed", amount: "Amount", total: "Total", paid: "Months paid", charges: "Charges", refunds: "Refunds", net: "Net" },
   due: (d) => `by ${d}`,
   dueDebit: (d) => `debited ${d}`,
   dueSlip: (d) => `pay at a store by ${d}`,
@@ -292,7 +289,6 @@ const en = {
   summaryErr: (n) => `${n} problem(s) with the input`,
   source: "Source",
   kindOfSource: { official: "official", blog: "blog", seed: "article", agent: "agent", news: "news" },
-  print: "Printed",
 };
 
 export const strings = { ja, en };
