@@ -2,9 +2,7 @@
 // and `lang`, and neither side's styles or globals reach the other.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { serve, launch, openPage, readCase, coreInNode, ROOT } from "./helpers.mjs";
+import { serve, launch, openPage, readCase, coreInNode, seriousAxeFindings } from "./helpers.mjs";
 
 let app, host, browser, core;
 const case03 = readCase("03-fee-outside-window-bank-debit.json").input;
@@ -130,10 +128,7 @@ test("the embed's copy link opens the calculator's own page with the same input"
 
 test("axe-core finds nothing serious or critical in a host page with the embed", async () => {
   const { context, page, problems } = await hostPage();
-  await page.evaluate(readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8"));
-  const r = await page.evaluate(() => window.axe.run({ include: [["#one"], ["#two"]] }, { resultTypes: ["violations"] }));
-  const bad = r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  assert.deepEqual(bad, []);
+  assert.deepEqual(await seriousAxeFindings(page, [["#one"], ["#two"]]), []);
   assert.deepEqual(problems, []);
   await context.close();
 });

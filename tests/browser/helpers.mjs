@@ -79,3 +79,12 @@ export async function coreInNode() {
   mod.initSync({ module: readFileSync(join(WWW, "pkg/norikae_bg.wasm")) });
   return mod;
 }
+
+/** axe-core's serious and critical findings in `include` (selectors; default the document). */
+export async function seriousAxeFindings(page, include) {
+  await page.evaluate(readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8"));
+  const r = await page.evaluate((inc) => window.axe.run(inc ? { include: inc } : document, { resultTypes: ["violations"] }), include ?? null);
+  return r.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}

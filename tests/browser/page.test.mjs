@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
-import { serve, launch, openPage, linkFor, readCase, caseNames, settled, yen, coreInNode, ROOT, WWW } from "./helpers.mjs";
+import { serve, launch, openPage, linkFor, readCase, caseNames, settled, yen, coreInNode, seriousAxeFindings, WWW } from "./helpers.mjs";
 
 let srv, browser, core;
 before(async () => {
@@ -244,12 +244,6 @@ test("every figure has its 根拠 (rule and explanation) one click away", async 
   await context.close();
 });
 
-async function axe(page) {
-  await page.evaluate(readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8"));
-  const r = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-  return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
 test("axe-core finds nothing serious or critical (result, English, errors, desktop)", async () => {
   const rich = readCase("16-actions-for-a-switch-to-au-hikari.json").input;
   const views = [
@@ -262,7 +256,7 @@ test("axe-core finds nothing serious or critical (result, English, errors, deskt
     await page.goto(linkFor(srv.url, input));
     await settled(page);
     for (const s of await page.locator("details").all()) await s.evaluate((d) => (d.open = true));
-    assert.deepEqual(await axe(page), [], `${width}px ${input.lang || "ja"}`);
+    assert.deepEqual(await seriousAxeFindings(page), [], `${width}px ${input.lang || "ja"}`);
     assert.deepEqual(problems, []);
     await context.close();
   }
