@@ -257,6 +257,7 @@ test("axe-core finds nothing serious or critical (result, English, errors, deskt
     await settled(page);
     for (const s of await page.locator("details").all()) await s.evaluate((d) => (d.open = true));
     assert.deepEqual(await seriousAxeFindings(page), [], `${width}px ${input.lang || "ja"}`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${width}px: nothing wider than the screen`);
     assert.deepEqual(problems, []);
     await context.close();
   }
