@@ -72,6 +72,7 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
     let Core { plan, billed, camp } = core(s, &mut cx)?;
 
     // SN-15, always.
+    cx.explain("SN-15", "退会するとSo-netのセキュリティソフトなどのオプションサービスも終わるため、新しいソフトを入れる前にアンインストールします。".into(), "Optional services such as So-net's security software end with the exit: uninstall it before installing another.".into());
     cx.warn("uninstall-security-software", "SN-15", "So-netのセキュリティソフトは、新しいソフトを入れる前にアンインストールしてください。オプションサービスは退会とともに終わります。".into(), "Uninstall So-net's security software before installing another; optional services end with the exit.".into());
     // Every unverified value read (rules data, Confidence::Low) is named.
     let low: Vec<_> = cx.trace.used.iter().filter(|(_, p)| p.confidence == Confidence::Low).map(|(set, p)| (*set, *p)).collect();
@@ -143,13 +144,25 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         .iter()
         .map(|e| ExplanationOut { rule: e.rule, text: lang.pick(&e.ja, &e.en).to_string(), sources: Vec::new() })
         .collect();
+    let mut sources: Vec<SourceOut> = Vec::new();
+    let mut cite = |e: &mut ExplanationOut, src: &crate::rules::Source| {
+        let id = match sources.iter().find(|x| x.url == src.url) {
+            Some(x) => x.id.clone(),
+            None => {
+                let id = if sources.iter().any(|x| x.id == src.id) { format!("{}-{}", src.id, sources.len()) } else { src.id.clone() };
+                sources.push(SourceOut { id: id.clone(), title: src.title.clone(), url: src.url.clone(), kind: src.kind.clone(), checked: ymd_str(src.checked) });
+                id
+            }
+        };
+        if !e.sources.contains(&id) {
+            e.sources.push(id);
+        }
+    };
     for (set, p) in &cx.trace.used {
         if let Some(e) = explanations.iter_mut().find(|e| e.rule == p.rule) {
             for &i in &p.sources {
                 if let Some(src) = set.sources.get(usize::from(i)) {
-                    if !e.sources.iter().any(|x| x.url == src.url) {
-                        e.sources.push(SourceOut { title: src.title.clone(), url: src.url.clone(), kind: src.kind.clone(), checked: ymd_str(src.checked) });
-                    }
+                    cite(e, src);
                 }
             }
         }
@@ -161,7 +174,7 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         let set = if e.rule.starts_with("AU-") { camp_set.unwrap_or(s.current.rules.set) } else { s.current.rules.set };
         let prefix = if e.rule.starts_with("AU-") { "seeds/002" } else { "seeds/000" };
         for src in set.sources.iter().filter(|x| x.kind == "seed" && x.url.starts_with(prefix)) {
-            e.sources.push(SourceOut { title: src.title.clone(), url: src.url.clone(), kind: src.kind.clone(), checked: ymd_str(src.checked) });
+            cite(e, src);
         }
     }
     crate::lang::sort_by_key(&mut explanations, |e| rule_order(e.rule));
@@ -197,6 +210,7 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
             earliest_removal_date: p.earliest_removal_date,
             mypage_until: p.mypage_until,
             effective_application_date: p.window.a,
+            rules: exit_rules(s, p),
         },
         charges,
         refunds,
@@ -204,12 +218,31 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         warnings: cx.warnings.iter().map(|w| WarningOut { code: w.code, rule: w.rule, message: lang.pick(&w.ja, &w.en).to_string() }).collect(),
         totals,
         explanations,
+        sources,
         actions,
         timeline,
         cashflow,
         rules,
         campaign,
     })
+}
+
+/// The rules that decided the exit month, for its 根拠.
+fn exit_rules(s: &Scenario, p: &ExitPlan) -> Vec<&'static str> {
+    use crate::input::{Channel, Customer, Removal};
+    let mut r = vec!["SN-1"];
+    r.push(match (s.current.channel, s.current.customer) {
+        (Channel::ProviderSwitch, _) => "SN-4",
+        (_, Customer::Corporate) => "SN-3",
+        _ => "SN-2",
+    });
+    if s.current.removal != Removal::None && s.current.channel != Channel::ProviderSwitch {
+        r.push("SN-5");
+    }
+    if p.analog_deadline.is_some() || s.current.phone.keep_number && s.current.channel != Channel::ProviderSwitch {
+        r.push("SN-6");
+    }
+    r
 }
 
 fn set_out(set: &crate::rules::RuleSet, lang: Lang) -> RuleSetOut {

@@ -48,7 +48,8 @@ impl InputError {
         ErrorOut {
             field: self.field.clone(),
             code: self.code.as_str(),
-            message: if self.field.is_empty() { lang.pick(&self.ja, &self.en).to_string() } else { format!("{}: {}", self.field, lang.pick(&self.ja, &self.en)) },
+            // The field is its own property: the message is the reason alone.
+            message: lang.pick(&self.ja, &self.en).to_string(),
         }
     }
 }

@@ -152,6 +152,8 @@ pub struct Current {
     pub rules: Rules,
     pub service_start: NaiveDate,
     pub contract_date: NaiveDate,
+    /// Whether `contractDate` was given (else it is `serviceStart`).
+    pub contract_given: bool,
     pub building: Building,
     pub customer: Customer,
     pub channel: Channel,
@@ -394,7 +396,7 @@ pub fn read(input: &Json) -> Result<Scenario, (Lang, Vec<InputError>)> {
         if c.service_start > a {
             r.err("current.serviceStart", C::Inconsistent, format!("利用開始日（{}）が申請日（{a}）より後です。", c.service_start), format!("the service start ({}) is after the application date ({a}).", c.service_start));
         }
-        if c.contract_date > a {
+        if c.contract_given && c.contract_date > a {
             r.err("current.contractDate", C::Inconsistent, format!("契約申込日（{}）が申請日（{a}）より後です。", c.contract_date), format!("the contract date ({}) is after the application date ({a}).", c.contract_date));
         }
         if let Some(s) = c.switch_date {
@@ -534,6 +536,7 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
             r.err("current.removal", C::NotAllowed, "事業者変更では回線がそのまま残るため、撤去工事は選べません。".into(), "with a provider switch the line stays, so removal construction cannot be chosen.".into());
         }
     let (service_start, provider) = (service_start?, provider?);
+    let contract_given = contract_date.is_some();
     let contract_date = contract_date.unwrap_or(service_start);
     if contract_date > service_start {
         r.err("current.contractDate", C::Inconsistent, format!("契約申込日（{contract_date}）が利用開始日（{service_start}）より後です。"), format!("the contract date ({contract_date}) is after the service start ({service_start})."));
@@ -542,6 +545,7 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
         rules: provider,
         service_start,
         contract_date,
+        contract_given,
         building,
         customer,
         channel,

@@ -32,6 +32,8 @@ pub struct ExitOut {
     pub earliest_removal_date: Option<NaiveDate>,
     pub mypage_until: NaiveDate,
     pub effective_application_date: NaiveDate,
+    /// The rules that decided the exit month (SN-1 always; the window's rule; a shift's).
+    pub rules: Vec<&'static str>,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
@@ -87,6 +89,7 @@ pub struct WarningOut {
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
 pub struct SourceOut {
+    pub id: String,
     pub title: String,
     pub url: String,
     pub kind: String,
@@ -97,7 +100,8 @@ pub struct SourceOut {
 pub struct ExplanationOut {
     pub rule: &'static str,
     pub text: String,
-    pub sources: Vec<SourceOut>,
+    /// Ids into the answer's `sources` (each source is listed once).
+    pub sources: Vec<String>,
 }
 
 #[derive(Serialize, Debug, Clone, Copy, PartialEq, Default)]
@@ -156,6 +160,8 @@ pub struct Calculation {
     pub warnings: Vec<WarningOut>,
     pub totals: Totals,
     pub explanations: Vec<ExplanationOut>,
+    /// Every source an explanation cites, once.
+    pub sources: Vec<SourceOut>,
     pub actions: Vec<Action>,
     pub timeline: Vec<TimelineOut>,
     pub cashflow: Vec<CashflowOut>,

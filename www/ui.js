@@ -455,7 +455,9 @@ export function mount(root, opts = {}) {
       if (!es.length) d.append(el("p", {}, el("strong", { text: r })));
       for (const e of es) {
         d.append(el("p", {}, el("strong", { text: r }), " ", String(e.text ?? "")));
-        const srcs = (e.sources || []).map((s) => {
+        // Explanations cite sources by id; each source is listed once in res.sources.
+        const byId = new Map((res.sources || []).map((s) => [s.id, s]));
+        const srcs = (e.sources || []).map((s) => (typeof s === "string" ? byId.get(s) : s)).filter(Boolean).map((s) => {
           const title = String(s.title || s.url || "");
           const kind = t.kindOfSource[s.kind] || s.kind;
           const link = /^https?:\/\//.test(s.url || "")
