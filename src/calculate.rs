@@ -142,7 +142,7 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
     let mut explanations: Vec<ExplanationOut> = cx
         .explanations
         .iter()
-        .map(|e| ExplanationOut { rule: e.rule, text: lang.pick(&e.ja, &e.en).to_string(), sources: Vec::new() })
+        .map(|e| ExplanationOut { rule: e.rule, text: lang.text(&e.ja, &e.en), sources: Vec::new() })
         .collect();
     let mut sources: Vec<SourceOut> = Vec::new();
     let mut cite = |e: &mut ExplanationOut, src: &crate::rules::Source| {
@@ -215,7 +215,7 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         charges,
         refunds,
         deadlines,
-        warnings: cx.warnings.iter().map(|w| WarningOut { code: w.code, rule: w.rule, message: lang.pick(&w.ja, &w.en).to_string() }).collect(),
+        warnings: cx.warnings.iter().map(|w| WarningOut { code: w.code, rule: w.rule, message: lang.text(&w.ja, &w.en) }).collect(),
         totals,
         explanations,
         sources,

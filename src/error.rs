@@ -49,7 +49,7 @@ impl InputError {
             field: self.field.clone(),
             code: self.code.as_str(),
             // The field is its own property: the message is the reason alone.
-            message: lang.pick(&self.ja, &self.en).to_string(),
+            message: lang.text(&self.ja, &self.en),
         }
     }
 }

@@ -16,11 +16,19 @@ impl Lang {
         }
     }
 
-    /// Like [`Lang::pick`], for formatted text.
+    /// Like [`Lang::pick`], for formatted text (Japanese gets Japanese dates).
     pub fn say(self, ja: String, en: String) -> String {
         match self {
-            Lang::Ja => ja,
+            Lang::Ja => ja_dates(&ja),
             Lang::En => en,
+        }
+    }
+
+    /// Like [`Lang::pick`], for stored text that may hold dates.
+    pub fn text(self, ja: &str, en: &str) -> String {
+        match self {
+            Lang::Ja => ja_dates(ja),
+            Lang::En => en.to_string(),
         }
     }
 }
@@ -51,5 +59,63 @@ pub fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
             v.swap(j - 1, j);
             j -= 1;
         }
+    }
+}
+
+/// Japanese text shows dates as 2019年3月12日 and months as 2019年3月: rewrites every
+/// `YYYY-MM-DD` / `YYYY-MM` (years 2000–2199, real month numbers) in `s`. Phone numbers
+/// such as 0120-80-7761 are left alone.
+pub fn ja_dates(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut i = 0;
+    let digits = |r: std::ops::Range<usize>| b.get(r.clone()).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok()).unwrap_or(0);
+    let mut last = 0;
+    while i + 7 <= b.len() {
+        let boundary = i == 0 || !b[i - 1].is_ascii_digit();
+        if boundary && (b[i] == b'2') && (b[i + 1] == b'0' || b[i + 1] == b'1') && digits(i..i + 4) && b[i + 4] == b'-' && digits(i + 5..i + 7) {
+            let (y, m) = (num(i..i + 4), num(i + 5..i + 7));
+            if (1..=12).contains(&m) {
+                let has_day = b.get(i + 7) == Some(&b'-') && digits(i + 8..i + 10) && !b.get(i + 10).is_some_and(u8::is_ascii_digit);
+                let month_only = !b.get(i + 7).is_some_and(|c| c.is_ascii_digit() || *c == b'-');
+                if has_day || month_only {
+                    out.push_str(&s[last..i]);
+                    if has_day {
+                        out.push_str(&format!("{y}年{m}月{}日", num(i + 8..i + 10)));
+                        i += 10;
+                    } else {
+                        out.push_str(&format!("{y}年{m}月"));
+                        i += 7;
+                    }
+                    last = i;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn japanese_text_shows_japanese_dates() {
+        assert_eq!(ja_dates("2019-03-12 から 2019-03 末まで"), "2019年3月12日 から 2019年3月 末まで");
+        assert_eq!(ja_dates("0120-80-7761 と 2026-11"), "0120-80-7761 と 2026年11月");
+        assert_eq!(ja_dates("x2019-03-12"), "x2019年3月12日");
+        assert_eq!(ja_dates("12019-03 2019-13 2019-03-123"), "12019-03 2019-13 2019-03-123");
+        assert_eq!(ja_dates("（2020-02-29）"), "（2020年2月29日）");
+    }
+
+    #[test]
+    fn sort_is_stable() {
+        let mut v = vec![(2, 'a'), (1, 'b'), (2, 'c'), (1, 'd')];
+        sort_by_key(&mut v, |x| x.0);
+        assert_eq!(v, vec![(1, 'b'), (1, 'd'), (2, 'a'), (2, 'c')]);
     }
 }
