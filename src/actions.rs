@@ -60,8 +60,9 @@ const ORDER: [&str; 14] = [
 
 const OVF: CalcError = CalcError::DateOverflow;
 
-/// Reads a contact (`contact.<which>.name/phone/menu/hours/closed`) from the provider's rules.
-fn contact(s: &Scenario, which: &str, cx: &mut Ctx) -> Result<Contact, CalcError> {
+/// Reads a contact (`contact.<which>.name/phone/menu/hours/closed`) from the provider's
+/// rules; `None` when the provider's data has no such contact.
+fn contact(s: &Scenario, which: &str, cx: &mut Ctx) -> Result<Option<Contact>, CalcError> {
     let r = s.current.rules;
     let at = s.application_date;
     let lang = cx.lang;
@@ -73,7 +74,8 @@ fn contact(s: &Scenario, which: &str, cx: &mut Ctx) -> Result<Contact, CalcError
             Ok(None)
         }
     };
-    Ok(Contact { name: get("name", cx)?.unwrap_or_default(), phone: get("phone", cx)?, menu: get("menu", cx)?, hours: get("hours", cx)?, closed: get("closed", cx)? })
+    let Some(name) = get("name", cx)? else { return Ok(None) };
+    Ok(Some(Contact { name, phone: get("phone", cx)?, menu: get("menu", cx)?, hours: get("hours", cx)?, closed: get("closed", cx)? }))
 }
 
 pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&CampaignOutcome>, cx: &mut Ctx) -> Result<Vec<Action>, CalcError> {
@@ -89,12 +91,12 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
     if c.channel == Channel::ProviderSwitch {
         let sw = c.switch_date.unwrap_or(a);
         let k = contact(s, "switch", cx)?;
-        push("request-switch-number", "SN-4", Some(a), None, add_days(sw, -1), Some(k), format!("So-netに電話して事業者変更承諾番号をもらいます（約2時間後にメール/SMSで届きます）。新しい事業者の開通日 {sw} の前日までに、その番号で新しい事業者に申し込みます。"), format!("Call So-net for the switch approval number (it arrives by e-mail/SMS about two hours later), then apply to the new provider with it before the opening day {sw}."));
+        push("request-switch-number", "SN-4", Some(a), None, add_days(sw, -1), k, format!("So-netに電話して事業者変更承諾番号をもらいます（約2時間後にメール/SMSで届きます）。新しい事業者の開通日 {sw} の前日までに、その番号で新しい事業者に申し込みます。"), format!("Call So-net for the switch approval number (it arrives by e-mail/SMS about two hours later), then apply to the new provider with it before the opening day {sw}."));
     } else {
         let (by, k) = match (c.customer, c.channel) {
             (Customer::Corporate, Channel::Paper) => {
-                let cutoff = c.rules.int("exit.corporate-paper-cutoff-day", a, &mut cx.trace)?.clamp(1, 28) as u32;
-                (x.day(cutoff), contact(s, "corporate", cx)?)
+                let cutoff = c.rules.int("exit.corporate-paper-cutoff-day", a, &mut cx.trace)?.clamp(1, 31) as u32;
+                (x.day(cutoff).or(x.last_day()), contact(s, "corporate", cx)?)
             }
             (Customer::Corporate, _) => (last_desk_open_day(x), contact(s, "corporate", cx)?),
             (_, Channel::Phone) => (x.last_day(), contact(s, "exit", cx)?),
@@ -114,13 +116,13 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
             (_, Channel::Line) => ("LINEで会員情報を連携してから退会を申し込みます。", "Link your member information on LINE, then apply for the exit."),
             _ => ("WebでユーザーIDとパスワードでログインして退会を申し込みます（忘れた場合は電話認証で再発行できます）。", "Log in on the web with your user ID and password and apply for the exit (forgotten ones can be recovered by phone authentication)."),
         };
-        push("apply-exit", "SN-14", Some(a), None, by, Some(k), format!("{}{x}末で退会するための期限です。", how.0), format!("{} This is the last day that still gives exit at the end of {x}.", how.1));
+        push("apply-exit", "SN-14", Some(a), None, by, k, format!("{}{x}末で退会するための期限です。", how.0), format!("{} This is the last day that still gives exit at the end of {x}.", how.1));
     }
 
     if c.phone.keep_number && c.phone.from_ntt_analog && c.channel != Channel::ProviderSwitch {
         push("tell-keep-number", "SN-6", Some(a), None, None, None, "退会の申し込みで「電話番号を残す」と伝えます。".into(), "When applying, say that you want to keep the phone number.".into());
         let k = contact(s, "analog", cx)?;
-        push("analog-return", "SN-6", None, Some(a), plan.analog_deadline, Some(k), "NTTに電話して番号をアナログ回線に戻してもらいます。期限を過ぎると番号は失われます。".into(), "Call NTT to return the number to an analog line; after the deadline the number is lost.".into());
+        push("analog-return", "SN-6", None, Some(a), plan.analog_deadline, k, "NTTに電話して番号をアナログ回線に戻してもらいます。期限を過ぎると番号は失われます。".into(), "Call NTT to return the number to an analog line; after the deadline the number is lost.".into());
     }
     if c.removal != Removal::None {
         if let Some(d) = plan.removal_date {
@@ -141,9 +143,9 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
             push("pay-slip", "SN-12", None, m.first_day(), due, None, format!("{m}分の払込票（{}円）をコンビニで払います。期限を1日でも過ぎると使えません。", yen(total)), format!("Pay the {m} slip ({} yen) at a convenience store; a day late and it can no longer be used.", yen(total)));
         }
     }
-    let completion_month = plan.month.plus(1);
+    let completion_month = Month::of(plan.completion_date);
     if billed.iter().any(|b| b.charge.month == completion_month && b.charge.amount > 0) {
-        let from = plan.month.plus(2).first_day();
+        let from = completion_month.plus(1).first_day();
         push("print-statement", "SN-10", None, from, Some(plan.mypage_until), None, "マイページから違約金明細書を無料で印刷します（電話で頼むと3,300円）。auひかりの申請に使います。".into(), "Print the fee statement from MyPage for free (3,300 yen if requested by phone); the au Hikari application needs it.".into());
     }
     push("keep-login", "SN-13", None, None, Some(plan.mypage_until), None, "マイページが閉じるまでユーザーIDとパスワードを保管します。".into(), "Keep the user ID and password until MyPage closes.".into());

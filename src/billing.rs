@@ -30,8 +30,11 @@ pub fn bill(s: &Scenario, charges: Vec<Charge>, cx: &mut Ctx) -> Result<Vec<Bill
         let (mut due, mut slip_arrives, mut label) = (None, None, None);
         match s.current.payment {
             Payment::BankDebit => {
-                let day = r.int("billing.bank-debit-day", at, &mut cx.trace)?.clamp(1, 28) as u32;
-                let nominal = billed_month.plus(1).day(day).ok_or(CalcError::DateOverflow)?;
+                // Day 29–31 in a shorter month: that month's last day.
+                let day = r.int("billing.bank-debit-day", at, &mut cx.trace)?.clamp(1, 31) as u32;
+                let debit_month = billed_month.plus(1);
+                let last = debit_month.last_day().ok_or(CalcError::DateOverflow)?;
+                let nominal = debit_month.day(day).unwrap_or(last);
                 let d = next_bank_business_day(nominal).ok_or(CalcError::DateOverflow)?;
                 if d != nominal {
                     cx.explain("SN-12", format!("{nominal} は銀行休業日のため、引落しは翌営業日 {d} です。"), format!("{nominal} is not a bank business day, so the debit moves to {d}."));
@@ -50,7 +53,7 @@ pub fn bill(s: &Scenario, charges: Vec<Charge>, cx: &mut Ctx) -> Result<Vec<Bill
         out.push(Billed { charge, billed_month, due, slip_arrives, label });
     }
     let (ja, en) = match s.current.payment {
-        Payment::BankDebit => ("口座振替は請求月の翌月27日に引き落とされます（銀行休業日なら翌営業日）。", "Bank debit happens on the 27th of the month after billing (next bank business day if closed)."),
+        Payment::BankDebit => ("口座振替は請求月の翌月の引落日に引き落とされます（銀行休業日なら翌営業日）。", "Bank debit happens on the debit day of the month after billing (next bank business day if closed)."),
         Payment::ConvenienceStore => ("コンビニ払込票は請求月の上旬に届き、25日が期限です（1日でも過ぎると使えません）。", "The convenience-store slip arrives early in the billed month and is due on the 25th; a day late and it can no longer be used."),
         Payment::CreditCard => ("クレジットカードは請求月にカード会社へ請求され、引落日はカード会社の締め日によります。", "The card company is billed in the billed month; when it reaches you depends on your card's cycle."),
         Payment::Ntt => ("NTT請求は請求月にNTTファイナンスへ請求され、その後はNTTの日程です。", "NTT Finance is billed in the billed month; its own schedule applies."),

@@ -68,7 +68,7 @@ pub fn calculate(input: &Json) -> Answer<Calculation> {
 
 fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
     let lang = s.lang;
-    let mut cx = Ctx::new(lang);
+    let mut cx = Ctx::for_scenario(s);
     let Core { plan, billed, camp } = core(s, &mut cx)?;
 
     // SN-15, always.
@@ -284,8 +284,9 @@ fn timeline(s: &Scenario, p: &ExitPlan, charges: &[ChargeOut], refunds: &[Refund
             add(due, "payment-due", "SN-12", lang.say(format!("{m}請求分の支払日"), format!("Payment of the {m} bill")), Some(sum));
         }
     }
-    if let Some(d) = p.month.plus(2).first_day() {
-        if charges.iter().any(|c| c.month == p.month.plus(1)) {
+    let completion_month = Month::of(p.completion_date);
+    if let Some(d) = completion_month.plus(1).first_day() {
+        if charges.iter().any(|c| c.month == completion_month) {
             add(d, "statement-available", "SN-10", lang.pick("明細書をマイページで印刷できる", "Statement printable on MyPage").into(), None);
         }
     }
@@ -348,7 +349,7 @@ pub fn compare_exit_months(input: &Json) -> Answer<Comparison> {
 fn compare_scenario(s: &Scenario) -> Result<Comparison, CalcError> {
     let lang = s.lang;
     // Validate like calculate, for the chosen or default exit month.
-    let mut cx = Ctx::new(lang);
+    let mut cx = Ctx::for_scenario(s);
     let Core { plan, .. } = core(s, &mut cx)?;
     let earliest = plan.window.earliest;
     let (_, (_, last)) = exit::renewal(s, earliest, &mut cx)?;
@@ -356,7 +357,7 @@ fn compare_scenario(s: &Scenario) -> Result<Comparison, CalcError> {
     let mut rows = Vec::with_capacity(n as usize);
     for i in 0..n {
         let m = earliest.plus(i);
-        let mut rc = Ctx::new(lang);
+        let mut rc = Ctx::for_scenario(s);
         let p = exit::plan(s, Some(m), false, &mut rc)?;
         let ex = charges::exit_charges(s, &p, &mut rc)?;
         let exit_sum = ex.iter().fold(0i64, |a, c| a.saturating_add(c.amount));

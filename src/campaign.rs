@@ -148,7 +148,7 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
     let window = r.int("application.window-months", at, &mut cx.trace)?.clamp(0, 120) as i32;
     let deadline = add_months(at, window).ok_or(OVF)?;
     let lag = s.current.rules.int("billing.lag-months", s.current.contract_date, &mut cx.trace)?.clamp(0, 12) as i32;
-    let statements_billed = plan.month.plus(1 + lag);
+    let statements_billed = Month::of(plan.completion_date).plus(lag);
     let earliest = at.max(statements_billed.first_day().ok_or(OVF)?);
     let acceptance = match (mode, d.acceptance_date) {
         (Acceptance::AsGiven, Some(g)) if g < earliest => {

@@ -62,7 +62,9 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
     let c = &s.current;
     let r = c.rules;
     let m = plan.month;
-    let completion = m.plus(1);
+    // Exit charges belong to the month exit completes in (M+1, or M for a prorated
+    // exit that ends mid-month).
+    let completion = Month::of(plan.completion_date);
     let mut out = Vec::new();
 
     // SN-7 cancellation fee, dated by the contract application date.
@@ -70,11 +72,14 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
     let (in_window, (w1, w2)) = renewal(s, m, cx)?;
     let fee_param = r.param("fee.cancellation", c.contract_date, &mut cx.trace)?;
     let fee = r.need("fee.cancellation", c.building.code(), c.contract_date, &mut cx.trace)?;
+    let entered = cx.trace.is_user("fee.cancellation");
     let bj = if c.building == Building::Mansion { "マンション" } else { "戸建" };
     if in_window {
         cx.explain("SN-7", format!("契約{k}ヶ月目（{m}）は更新月のため、契約解除料はかかりません。"), format!("Contract month {k} ({m}) is a renewal month, so there is no cancellation fee."));
     } else {
-        let (pj, pe) = if fee_param.until != crate::rules::OPEN_END {
+        let (pj, pe) = if entered {
+            ("入力された契約条件".to_string(), "the terms you entered".to_string())
+        } else if fee_param.until != crate::rules::OPEN_END {
             let u = crate::rules::ymd_str(fee_param.until);
             (format!("{u} までに申し込んだ契約"), format!("contracts applied for until {u}"))
         } else {
@@ -133,6 +138,15 @@ pub fn monthly_fees(s: &Scenario, plan: &ExitPlan) -> Vec<Charge> {
         return Vec::new();
     }
     (0..=plan.extra_months.max(0))
-        .map(|i| Charge { kind: ChargeKind::MonthlyFee, amount: fee, month: plan.chosen.plus(i) })
+        .map(|i| {
+            let month = plan.chosen.plus(i);
+            // A prorated last month: fee × days used / days in the month, rounded down.
+            let amount = match plan.prorate {
+                Some((used, days)) if month == plan.month && days > 0 => fee.saturating_mul(i64::from(used)) / i64::from(days),
+                _ => fee,
+            };
+            Charge { kind: ChargeKind::MonthlyFee, amount, month }
+        })
+        .filter(|c| c.amount > 0)
         .collect()
 }

@@ -35,6 +35,13 @@ impl Ctx {
         Ctx { lang, ..Default::default() }
     }
 
+    /// A context for one scenario: its language and the contract terms the user entered.
+    pub fn for_scenario(s: &crate::input::Scenario) -> Self {
+        let mut cx = Ctx::new(s.lang);
+        cx.trace.user = s.current.terms.clone();
+        cx
+    }
+
     /// Adds a warning once per code (the first reason given wins).
     pub fn warn(&mut self, code: &'static str, rule: &'static str, ja: String, en: String) {
         if !self.warnings.iter().any(|w| w.code == code && w.ja == ja) {

@@ -54,6 +54,8 @@ pub struct ExitPlan {
     pub last_service_day: NaiveDate,
     pub completion_date: NaiveDate,
     pub mypage_until: NaiveDate,
+    /// A prorated last month (custom terms with `exitDate`): (days used, days in month).
+    pub prorate: Option<(u32, u32)>,
 }
 
 const OVF: CalcError = CalcError::DateOverflow;
@@ -121,7 +123,19 @@ pub fn plan(s: &Scenario, chosen: Option<Month>, shifts: bool, cx: &mut Ctx) -> 
     let r = c.rules;
     let w = window(s, cx)?;
     let mut x = chosen.or(c.exit_month).unwrap_or(w.earliest);
-    if chosen.is_none() {
+    // A provider that prorates the last month may end service on a given day.
+    let exit_date = if chosen.is_none() { c.exit_date } else { None };
+    if let Some(d) = exit_date {
+        let m = Month::of(d);
+        if d < w.a || m > w.latest {
+            cx.error(InputError::new("current.exitDate", C::Inconsistent, format!("{d} は選べません。{} から {} 末までの日です。", w.a, w.latest), format!("{d} is outside the allowed window, {} to the end of {}.", w.a, w.latest)));
+        } else if c.exit_month.is_some_and(|x| x != m) {
+            cx.error(InputError::new("current.exitDate", C::Inconsistent, "退会日が退会月と合いません。".to_string(), "the exit date is not in the exit month.".to_string()));
+        } else {
+            x = m;
+        }
+    }
+    if chosen.is_none() && exit_date.is_none() {
         if let Some(m) = c.exit_month {
             if m < w.earliest || m > w.latest {
                 cx.error(InputError::new("current.exitMonth", C::Inconsistent, format!("{m} は選べません。退会できるのは {}〜{} です。", w.earliest, w.latest), format!("{m} is outside the allowed window {} – {}.", w.earliest, w.latest)));
@@ -194,11 +208,21 @@ pub fn plan(s: &Scenario, chosen: Option<Month>, shifts: bool, cx: &mut Ctx) -> 
     let extra_months = month.since(x);
     let k = contract_month(s, month);
     let (in_renewal_window, next_renewal_window) = renewal(s, month, cx)?;
-    let last_service_day = month.last_day().ok_or(OVF)?;
-    let completion_date = month.plus(1).first_day().ok_or(OVF)?;
+    let mut last_service_day = month.last_day().ok_or(OVF)?;
+    let mut prorate = None;
+    if let Some(d) = exit_date.filter(|d| Month::of(*d) == month && *d >= w.a) {
+        if d < last_service_day {
+            prorate = Some((d.day(), last_service_day.day()));
+            last_service_day = d;
+        }
+    }
+    let completion_date = last_service_day.succ_opt().ok_or(OVF)?;
     let mypage_months = r.int("mypage.months-after-exit", completion_date, &mut cx.trace)?.clamp(0, 120) as i32;
     let mypage_until = add_days(add_months(completion_date, mypage_months).ok_or(OVF)?, -1).ok_or(OVF)?;
-    cx.explain("SN-1", format!("退会は必ず月末で、退会月（{month}）は日割りせず1ヶ月分かかります。{completion_date} 0時に退会完了です。"), format!("Exit is always at a month end and the exit month ({month}) is charged in full; exit completes at 00:00 on {completion_date}."));
+    match prorate {
+        Some((used, days)) => cx.explain("SN-1", format!("入力された契約条件では最終月は日割りです。{last_service_day} までの{used}日分（{days}日中）を払い、{completion_date} 0時に退会完了です。"), format!("Under the terms you entered the last month is prorated: {used} of {days} days, service until {last_service_day}; exit completes at 00:00 on {completion_date}.")),
+        None => cx.explain("SN-1", format!("退会は月末で、退会月（{month}）は日割りせず1ヶ月分かかります。{completion_date} 0時に退会完了です。"), format!("Exit is at a month end and the exit month ({month}) is charged in full; exit completes at 00:00 on {completion_date}.")),
+    }
     cx.explain("SN-13", format!("退会後もマイページは6ヶ月間、{mypage_until} まで見られます。ユーザーIDとパスワードはそれまで保管してください。"), format!("MyPage stays open for {mypage_months} months after exit, until {mypage_until}; keep the user ID and password until then."));
     Ok(ExitPlan {
         window: w,
@@ -216,5 +240,6 @@ pub fn plan(s: &Scenario, chosen: Option<Month>, shifts: bool, cx: &mut Ctx) -> 
         last_service_day,
         completion_date,
         mypage_until,
+        prorate,
     })
 }

@@ -168,6 +168,11 @@ pub struct Current {
     pub payment: Payment,
     pub phone: Phone,
     pub statement: Statement,
+    /// The contract terms the user entered (`current.terms`), as rule values for the
+    /// keys a provider lets the user enter (the `custom` provider's `user-terms`).
+    pub terms: Vec<(&'static str, crate::rules::Value)>,
+    /// The last day of service, for providers that prorate the exit month.
+    pub exit_date: Option<NaiveDate>,
 }
 
 #[derive(Clone, Debug)]
@@ -501,6 +506,33 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
         Some("request") => Statement::Request,
         _ => Statement::MyPage,
     };
+    // Issue 5: contract terms entered by the user (required for the custom provider,
+    // validated whenever present).
+    let custom = provider.is_some_and(|p| p.has("user-terms"));
+    let mut terms = Vec::new();
+    match r.object(c.get("terms"), "current.terms") {
+        Some(t) => {
+            use crate::rules::Value as V;
+            let term = r.int(t.get("termMonths"), "current.terms.termMonths", 1, 120, None);
+            let renew = r.int(t.get("renewalMonths"), "current.terms.renewalMonths", 1, 3, Some(1)).unwrap_or(1);
+            let fee = r.int(t.get("cancellationFee"), "current.terms.cancellationFee", 0, MAX_AMOUNT, None);
+            let day = r.int(t.get("bankDebitDay"), "current.terms.bankDebitDay", 1, 31, Some(27)).unwrap_or(27);
+            let prorated = r.boolean(t.get("prorated"), "current.terms.prorated", false);
+            if let Some(term) = term {
+                terms.push(("contract.term-months", V::Int(term)));
+            }
+            terms.push(("contract.renewal-months", V::Ints((1..=renew).collect())));
+            if let Some(fee) = fee {
+                terms.push(("fee.cancellation", V::IntMap(vec![("home".into(), fee), ("mansion".into(), fee)])));
+            }
+            terms.push(("billing.bank-debit-day", V::Int(day)));
+            terms.push(("billing.prorated", V::Bool(prorated)));
+        }
+        None if custom => r.err("current.terms", C::Missing, "その他の事業者では契約条件（契約期間・解約金など）の入力が必要です。".into(), "another provider needs its contract terms (term, cancellation fee, …).".into()),
+        None => {}
+    }
+    let prorated = terms.iter().any(|(k, v)| *k == "billing.prorated" && *v == crate::rules::Value::Bool(true));
+    let exit_date = if prorated && custom { r.date(c.get("exitDate"), "current.exitDate", false) } else { None };
 
     // Combinations that need no calculation (SN-3, SN-4, SN-12), checked against the
     // provider's rule data.
@@ -560,6 +592,8 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
         payment,
         phone,
         statement,
+        terms,
+        exit_date,
     })
 }
 

@@ -159,8 +159,8 @@ pub fn compile(file: &str, text: &str) -> Result<RuleSet, Vec<String>> {
                 let title = c.str(t, "title", &at).unwrap_or_default().to_string();
                 let url = c.str(t, "url", &at).unwrap_or_default().to_string();
                 let skind = c.str(t, "kind", &at).unwrap_or_default().to_string();
-                if !["official", "provider", "agent", "news", "blog", "seed"].contains(&skind.as_str()) {
-                    c.err(&format!("{at}kind"), format!("\"{skind}\" is not official, provider, agent, news, blog or seed"));
+                if !["official", "provider", "agent", "news", "blog", "seed", "user"].contains(&skind.as_str()) {
+                    c.err(&format!("{at}kind"), format!("\"{skind}\" is not official, provider, agent, news, blog, seed or user"));
                 }
                 let schecked = c.date(t, "checked", &at, None);
                 if source_index.insert(sid.clone(), sources.len() as u16).is_some() {

@@ -37,13 +37,21 @@ pub fn ymd_str(v: Ymd) -> String {
     format!("{:04}-{:02}-{:02}", v / 10000, v / 100 % 100, v % 100)
 }
 
-/// The values the engine read, in order of first use.
+/// The values the engine read, in order of first use, and the user-entered values that
+/// replace a provider's keys listed under its `user-terms` (the `custom` provider).
 #[derive(Default, Debug)]
 pub struct Trace {
     pub used: Vec<(&'static RuleSet, &'static Param)>,
+    pub user: Vec<(&'static str, Value)>,
+    pub user_used: Vec<&'static str>,
 }
 
 impl Trace {
+    /// Whether the value of `key` came from the user.
+    pub fn is_user(&self, key: &str) -> bool {
+        self.user_used.contains(&key)
+    }
+
     fn note(&mut self, set: &'static RuleSet, p: &'static Param) {
         if !self.used.iter().any(|(s, q)| std::ptr::eq(*s, set) && std::ptr::eq(*q, p)) {
             self.used.push((set, p));
@@ -79,16 +87,37 @@ impl Rules {
         self.set.params.iter().any(|p| p.key == key)
     }
 
+    /// The user's value for `key`, when this set lets the user enter it (`user-terms`).
+    fn user(&self, key: &str, tr: &mut Trace) -> Option<Value> {
+        let listed = self.set.params.iter().any(|p| p.key == "user-terms" && matches!(&p.value, Value::Strs(v) if v.iter().any(|k| k == key)));
+        let (k, v) = tr.user.iter().find(|(k, _)| *k == key).cloned()?;
+        if !listed {
+            return None;
+        }
+        if !tr.user_used.contains(&k) {
+            tr.user_used.push(k);
+        }
+        Some(v)
+    }
+
+    /// The value of `key` on `at`: the user's, where allowed, else the data's.
+    fn value(&self, key: &str, at: NaiveDate, tr: &mut Trace) -> Result<Value, CalcError> {
+        match self.user(key, tr) {
+            Some(v) => Ok(v),
+            None => Ok(self.param(key, at, tr)?.value.clone()),
+        }
+    }
+
     pub fn int(&self, key: &str, at: NaiveDate, tr: &mut Trace) -> Result<i64, CalcError> {
-        match &self.param(key, at, tr)?.value {
-            Value::Int(i) => Ok(*i),
+        match self.value(key, at, tr)? {
+            Value::Int(i) => Ok(i),
             _ => Err(self.wrong(key)),
         }
     }
 
     pub fn boolean(&self, key: &str, at: NaiveDate, tr: &mut Trace) -> Result<bool, CalcError> {
-        match &self.param(key, at, tr)?.value {
-            Value::Bool(b) => Ok(*b),
+        match self.value(key, at, tr)? {
+            Value::Bool(b) => Ok(b),
             _ => Err(self.wrong(key)),
         }
     }
@@ -100,8 +129,8 @@ impl Rules {
         }
     }
 
-    pub fn ints(&self, key: &str, at: NaiveDate, tr: &mut Trace) -> Result<&'static [i64], CalcError> {
-        match &self.param(key, at, tr)?.value {
+    pub fn ints(&self, key: &str, at: NaiveDate, tr: &mut Trace) -> Result<Vec<i64>, CalcError> {
+        match self.value(key, at, tr)? {
             Value::Ints(v) => Ok(v),
             _ => Err(self.wrong(key)),
         }
@@ -109,7 +138,7 @@ impl Rules {
 
     /// One entry of a table of amounts (`None` when the table has no such entry).
     pub fn entry(&self, key: &str, name: &str, at: NaiveDate, tr: &mut Trace) -> Result<Option<i64>, CalcError> {
-        match &self.param(key, at, tr)?.value {
+        match self.value(key, at, tr)? {
             Value::IntMap(m) => Ok(m.iter().find(|(k, _)| k == name).map(|(_, v)| *v)),
             _ => Err(self.wrong(key)),
         }
