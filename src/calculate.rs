@@ -71,6 +71,16 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
     let mut cx = Ctx::for_scenario(s);
     let Core { plan, billed, camp } = core(s, &mut cx)?;
 
+    // The product closed to new sign-ups: a later contract is probably another product.
+    if s.current.rules.has("product.closed-to-new") {
+        let r = s.current.rules;
+        if let Some(closed) = crate::calendar::parse_date(r.text("product.closed-to-new", s.current.contract_date, &mut cx.trace, Lang::En)?) {
+            if s.current.contract_date > closed {
+                let (name_ja, name_en) = (&r.set.name.ja, &r.set.name.en);
+                cx.warn("product-closed", "SN-7", format!("{name_ja}は {closed} で新規受付を終えています。{} 申込の契約は別の商品（So-net 光 S/M/L など、契約期間と解約金のないもの）かもしれません。契約内容を確認してください。", s.current.contract_date), format!("{name_en} closed to new sign-ups on {closed}; a contract applied for on {} is probably another product (such as So-net Hikari S/M/L, with no term and no exit fee). Check your contract.", s.current.contract_date));
+            }
+        }
+    }
     // SN-15, always.
     cx.explain("SN-15", "退会するとSo-netのセキュリティソフトなどのオプションサービスも終わるため、新しいソフトを入れる前にアンインストールします。".into(), "Optional services such as So-net's security software end with the exit: uninstall it before installing another.".into());
     cx.warn("uninstall-security-software", "SN-15", "So-netのセキュリティソフトは、新しいソフトを入れる前にアンインストールしてください。オプションサービスは退会とともに終わります。".into(), "Uninstall So-net's security software before installing another; optional services end with the exit.".into());
@@ -192,6 +202,7 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         }
     });
     let p = &plan;
+    let presets = presets(s, &mut cx)?;
     Ok(Calculation {
         ok: true,
         exit: ExitOut {
@@ -224,7 +235,29 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         cashflow,
         rules,
         campaign,
+        presets,
     })
+}
+
+/// Construction installments the provider's data offers for this contract date
+/// (So-net contracts from 2022-07: 23 installments), for the page to propose.
+fn presets(s: &Scenario, cx: &mut Ctx) -> Result<Vec<PresetOut>, CalcError> {
+    let r = s.current.rules;
+    let at = s.current.contract_date;
+    let d = crate::rules::ymd(at);
+    if !r.set.params.iter().any(|p| p.key == "construction.preset" && p.since <= d && d <= p.until) {
+        return Ok(Vec::new());
+    }
+    let first = r.need("construction.preset", "first", at, &mut cx.trace)?;
+    let monthly = r.need("construction.preset", "monthly", at, &mut cx.trace)?;
+    let n = r.need("construction.preset", "installments", at, &mut cx.trace)?;
+    let lang = s.lang;
+    Ok(vec![PresetOut {
+        kind: "construction",
+        rule: "SN-8",
+        label: lang.say(format!("2022年7月以降の契約の工事費: 初回{}円 + {}円 × {}回", yen(first), yen(monthly), n - 1), format!("Construction for contracts from July 2022: {} yen, then {} yen × {}", yen(first), yen(monthly), n - 1)),
+        construction: ConstructionOut { monthly_installment: monthly, installments: n, first_installment: first },
+    }])
 }
 
 /// The rules that decided the exit month, for its 根拠.

@@ -120,33 +120,66 @@ pub enum Acceptance {
 
 const OVF: CalcError = CalcError::DateOverflow;
 
-fn rule_set_id(c: Campaign) -> Option<&'static str> {
+fn family(c: Campaign) -> Option<&'static str> {
     match c {
-        Campaign::StartSupport => Some("au-start-support"),
-        Campaign::StartSupportPlus => Some("au-start-support-plus"),
+        Campaign::StartSupport => Some("start-support"),
+        Campaign::StartSupportPlus => Some("start-support-plus"),
         Campaign::None => None,
     }
+}
+
+/// AU-1: the version of a campaign family in force on `on` (the day the auひかり
+/// contract was applied for), and whether one covers that day at all; when none does,
+/// the nearest version (the last one that ended before, else the first).
+pub fn version(family: &str, on: NaiveDate) -> Option<(Rules, bool)> {
+    use crate::rules::{SetKind, Value};
+    let day = crate::rules::ymd(on);
+    let sets: Vec<&'static crate::rules::RuleSet> = crate::rules::book()?
+        .sets
+        .iter()
+        .filter(|s| s.kind == SetKind::Campaign && s.params.iter().any(|p| p.key == "campaign.family" && matches!(&p.value, Value::Str(f) if f == family)))
+        .collect();
+    if let Some(s) = sets.iter().find(|s| s.since <= day && day <= s.until) {
+        return Some((Rules { set: s }, true));
+    }
+    let before = sets.iter().filter(|s| s.until < day).max_by_key(|s| s.until);
+    before.or_else(|| sets.iter().min_by_key(|s| s.since)).map(|s| (Rules { set: s }, false))
 }
 
 /// The campaign's refunds for the exit in `plan` with exit charges `exit`; `None` when
 /// no campaign is chosen.
 pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx: &mut Ctx) -> Result<Option<CampaignOutcome>, CalcError> {
     let Some(d) = &s.destination else { return Ok(None) };
-    let Some(id) = rule_set_id(d.campaign) else { return Ok(None) };
-    let r = Rules::of(id).ok_or_else(|| CalcError::RuleMissing(id.into()))?;
+    let Some(fam) = family(d.campaign) else { return Ok(None) };
+    let (r, covered_day) = version(fam, d.application_date).ok_or_else(|| CalcError::RuleMissing(fam.into()))?;
     let at = d.start_date;
+    let applied = d.application_date;
     let name = (r.set.name.ja.as_str(), r.set.name.en.as_str());
 
-    // AU-1 dated versions.
-    let (since, until) = (crate::rules::ymd_str(r.set.since), crate::rules::ymd_str(r.set.until));
-    r.param("version.dates", at, &mut cx.trace)?;
-    if crate::rules::ymd(at) > r.set.until {
-        cx.warn("campaign-version-ended", "AU-1", format!("{} の条件は {since}〜{until} のものです。開通日 {at} には後継のキャンペーンが適用され、条件が異なる場合があります。", name.0), format!("{}'s terms are those of {since} – {until}; a start on {at} falls under a later campaign whose terms may differ.", name.1));
+    // AU-1 dated versions, chosen by the auひかり application date.
+    let since = crate::rules::ymd_str(r.set.since);
+    let until = if r.set.until == crate::rules::OPEN_END { String::new() } else { crate::rules::ymd_str(r.set.until) };
+    r.param("version.dates", applied, &mut cx.trace)?;
+    if covered_day {
+        cx.explain("AU-1", format!("auひかりの申込日 {applied} に適用されるのは {}（{since}〜{until}）です。", name.0), format!("An au Hikari contract applied for on {applied} falls under {} ({since} – {until}).", name.1));
+    } else {
+        cx.warn("campaign-version-ended", "AU-1", format!("申込日 {applied} に当てはまる版のデータがありません。最も近い {}（{since}〜{until}）の条件で計算しています。", name.0), format!("No version in the data covers an application on {applied}; computed with the nearest, {} ({since} – {until}).", name.1));
     }
 
-    // AU-7 window and acceptance.
-    let window = r.int("application.window-months", at, &mut cx.trace)?.clamp(0, 120) as i32;
-    let deadline = add_months(at, window).ok_or(OVF)?;
+    // AU-7 window and acceptance. The seed version counts months from the start date;
+    // later versions count calendar months, and sources disagree whether from the
+    // application month or the start month: the earlier deadline is taken.
+    let (window, deadline) = if r.has("application.window-calendar-months") {
+        let n = r.int("application.window-calendar-months", at, &mut cx.trace)?.clamp(1, 120) as i32;
+        let by_application = Month::of(applied).plus(n - 1).last_day().ok_or(OVF)?;
+        let by_start = Month::of(at).plus(n - 1).last_day().ok_or(OVF)?;
+        let deadline = by_application.min(by_start);
+        cx.explain("AU-7", format!("申請期限は{n}ヶ月で、auひかりの申込月から数えると {by_application}、開通月から数えると {by_start} です。早い方の {deadline} で計算しています。"), format!("The window is {n} months: counted from the au Hikari application month it ends {by_application}, from the start month {by_start}. The earlier, {deadline}, is used."));
+        (n, deadline)
+    } else {
+        let n = r.int("application.window-months", at, &mut cx.trace)?.clamp(0, 120) as i32;
+        (n, add_months(at, n).ok_or(OVF)?)
+    };
     let lag = s.current.rules.int("billing.lag-months", s.current.contract_date, &mut cx.trace)?.clamp(0, 12) as i32;
     let statements_billed = Month::of(plan.completion_date).plus(lag);
     let earliest = at.max(statements_billed.first_day().ok_or(OVF)?);
@@ -158,7 +191,7 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         (_, Some(g)) => g.max(earliest),
         (_, None) => earliest,
     };
-    cx.explain("AU-7", format!("申請は開通日 {at} から{window}ヶ月後の {deadline} までに郵送します。解約金の明細が出るのは請求月 {statements_billed} からなので、受付は早くて {earliest} です。"), format!("Mail the application within {window} months of the start {at}, by {deadline}. The fee statement exists once billed in {statements_billed}, so acceptance is {earliest} at the earliest."));
+    cx.explain("AU-7", format!("申請は{window}ヶ月以内、{deadline} までに郵送します（開通日 {at}）。解約金の明細が出るのは請求月 {statements_billed} からなので、受付は早くて {earliest} です。"), format!("Mail the application within {window} months, by {deadline} (start {at}). The fee statement exists once billed in {statements_billed}, so acceptance is {earliest} at the earliest."));
     let mut in_time = true;
     if earliest > deadline {
         in_time = false;
@@ -192,10 +225,11 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
     if cap.is_none() {
         cx.warn("isp-not-eligible", "AU-4", format!("{}では、この建物タイプでプロバイダ「{isp}」は対象外です。", name.0), format!("{} does not cover ISP \"{isp}\" for this building type.", name.1));
     }
-    if !d.with_phone_options {
+    let phone_needed = !r.has("eligible.phone-options") || r.boolean("eligible.phone-options", at, &mut cx.trace)?;
+    if phone_needed && !d.with_phone_options {
         cx.warn("phone-options-missing", "AU-3", "還元には auひかり電話とオプションパックの加入が必要です。".into(), "The refund needs the au Hikari phone and the option pack.".into());
     }
-    let fee_ok = !excluded && plan_ok && cap.is_some() && d.with_phone_options && in_time;
+    let fee_ok = !excluded && plan_ok && cap.is_some() && (d.with_phone_options || !phone_needed) && in_time;
 
     // AU-5 covered fees and amount.
     let covered_kinds = r.strs("covered.current-provider", at, &mut cx.trace)?;
@@ -204,6 +238,15 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         covered = covered.saturating_add(s.current.rules.int("removal.fee", s.application_date, &mut cx.trace)?);
     }
     covered = covered.saturating_add(d.other_covered_fees);
+    if r.has("covered.extra") {
+        for k in r.strs("covered.extra", at, &mut cx.trace)? {
+            covered = covered.saturating_add(match k.as_str() {
+                "number-portability-fee" => d.number_portability_fee,
+                "ntt-line-construction-fee" => d.ntt_line_construction_fee,
+                _ => 0,
+            });
+        }
+    }
 
     let method = match d.refund_method {
         RefundMethod::AuWallet => Method::AuWallet,
@@ -242,7 +285,11 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
     }
 
     // AU-9 mobile refund (Start Support only; ignored with Plus).
-    if d.mobile_lines > 0 && r.has("mobile.per-line") && d.with_phone_options && in_time {
+    let min_lines = if r.has("mobile.min-lines") && d.mobile_lines > 0 { r.int("mobile.min-lines", at, &mut cx.trace)? } else { 1 };
+    if d.mobile_lines > 0 && d.mobile_lines < min_lines && r.has("mobile.per-line") {
+        cx.explain("AU-9", format!("{}の携帯電話の特典は{min_lines}回線以上が条件のため、{}回線では対象になりません。", name.0, d.mobile_lines), format!("{}'s mobile part needs at least {min_lines} lines; {} is not enough.", name.1, d.mobile_lines));
+    }
+    if d.mobile_lines >= min_lines && d.mobile_lines > 0 && r.has("mobile.per-line") && d.with_phone_options && in_time {
         let per = r.int("mobile.per-line", at, &mut cx.trace)?;
         let amount = per.saturating_mul(d.mobile_lines);
         let on = add_months(acceptance, r.int("timing.au-wallet-months", at, &mut cx.trace)? as i32).ok_or(OVF)?;
@@ -275,9 +322,10 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
     // AU-8 commitment.
     let cm = r.need("commitment.months", building, at, &mut cx.trace)?;
     let commitment_end = add_months(at, cm.clamp(0, 1200) as i32).ok_or(OVF)?;
-    let cfee = r.need("commitment.fee", building, at, &mut cx.trace)?;
-    let waived = r.int("commitment.fee-waived-up-to", at, &mut cx.trace)?;
-    if fee_refund > 0 && !d.smart_value && covered > waived {
+    // Read only when the risk can arise, so an unverified amount is flagged only then.
+    if fee_refund > 0 && !d.smart_value && covered > r.int("commitment.fee-waived-up-to", at, &mut cx.trace)? {
+        let cfee = r.need("commitment.fee", building, at, &mut cx.trace)?;
+        let waived = r.int("commitment.fee-waived-up-to", at, &mut cx.trace)?;
         cx.warn("commitment-fee-risk", "AU-8", format!("{commitment_end} より前に auひかりを解約すると、キャンペーンの違約金 {}円がかかります（auスマートバリューを申し込むか、対象の違約金が{}円以下なら不要）。", yen(cfee), yen(waived)), format!("Leaving au Hikari before {commitment_end} costs the campaign fee of {} yen (waived with au Smart Value, or when the covered fees are {} yen or less).", yen(cfee), yen(waived)));
     }
     cx.explain("AU-8", format!("キャンペーンの利用期間は{cm}ヶ月で、{commitment_end} に終わります。"), format!("The campaign's commitment is {cm} months, ending on {commitment_end}."));

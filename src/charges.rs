@@ -98,7 +98,12 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
         let first = con.first_month.unwrap_or_else(|| Month::of(c.service_start).plus(offset));
         let paid = i64::from(m.since(first).saturating_add(1)).clamp(0, con.installments);
         let left = con.installments - paid;
-        let amount = left.saturating_mul(con.monthly_installment);
+        // Only the first installment may differ; the ones left are all regular unless
+        // none was paid yet.
+        let amount = match con.first_installment {
+            Some(f) if paid == 0 && left > 0 => f.saturating_add((left - 1).saturating_mul(con.monthly_installment)),
+            _ => left.saturating_mul(con.monthly_installment),
+        };
         cx.explain("SN-8", format!("工事費の分割（{}円 × {}回、{first}から）は {m} までに{paid}回払い終わり、残り{left}回分 {}円を退会完了月 {completion} に一括で請求されます。", yen(con.monthly_installment), con.installments, yen(amount)), format!("Of the construction installments ({} yen × {}, from {first}), {paid} are paid by {m}; the remaining {left}, {} yen, are charged at once in the completion month {completion}.", yen(con.monthly_installment), con.installments, yen(amount)));
         if amount > 0 {
             out.push(Charge { kind: ChargeKind::ConstructionRemainder, amount, month: completion });

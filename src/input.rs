@@ -132,6 +132,9 @@ pub struct Construction {
     pub monthly_installment: i64,
     pub installments: i64,
     pub first_month: Option<Month>,
+    /// The first installment when it differs (2,200 then 1,100 × 22 for contracts
+    /// from 2022-07); default `monthly_installment`.
+    pub first_installment: Option<i64>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -190,6 +193,13 @@ pub struct Destination {
     pub acceptance_date: Option<NaiveDate>,
     pub other_covered_fees: i64,
     pub mobile_lines: i64,
+    /// The day the auひかり contract was applied for: picks the campaign version
+    /// (issue 8); default `start_date`.
+    pub application_date: NaiveDate,
+    /// Covered by versions that list them (`covered.extra`): number portability and
+    /// NTT phone-line construction fees.
+    pub number_portability_fee: i64,
+    pub ntt_line_construction_fee: i64,
 }
 
 #[derive(Clone, Debug)]
@@ -480,6 +490,10 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
         monthly_installment: r.int(o.get("monthlyInstallment"), "current.construction.monthlyInstallment", 0, MAX_AMOUNT, None).unwrap_or(0),
         installments: r.int(o.get("installments"), "current.construction.installments", 1, 600, None).unwrap_or(1),
         first_month: r.month(o.get("firstMonth"), "current.construction.firstMonth"),
+        first_installment: match o.get("firstInstallment") {
+            None | Some(Json::Null) => None,
+            v => r.int(v, "current.construction.firstInstallment", 0, MAX_AMOUNT, None),
+        },
     });
     let cashback = r.object(c.get("cashback"), "current.cashback").map(|o| Cashback {
         amount: r.int(o.get("amount"), "current.cashback.amount", 0, MAX_AMOUNT, None).unwrap_or(0),
@@ -638,6 +652,14 @@ fn read_destination(r: &mut Reader, d: &Json, current: Option<&Current>, _a: Opt
     let acceptance_date = r.date(d.get("acceptanceDate"), "destination.acceptanceDate", false);
     let other_covered_fees = r.amount(d.get("otherCoveredFees"), "destination.otherCoveredFees");
     let mobile_lines = r.int(d.get("mobileLines"), "destination.mobileLines", 0, 100, Some(0)).unwrap_or(0);
+    let au_applied = r.date(d.get("applicationDate"), "destination.applicationDate", false);
+    let number_portability_fee = r.amount(d.get("numberPortabilityFee"), "destination.numberPortabilityFee");
+    let ntt_line_construction_fee = r.amount(d.get("nttLineConstructionFee"), "destination.nttLineConstructionFee");
+    if let (Some(ap), Some(st)) = (au_applied, start_date) {
+        if ap > st {
+            r.err("destination.applicationDate", C::Inconsistent, format!("auひかりの申込日（{ap}）が開通日（{st}）より後です。"), format!("the au Hikari application ({ap}) is after its start ({st})."));
+        }
+    }
     Some(Destination {
         campaign,
         building,
@@ -651,5 +673,8 @@ fn read_destination(r: &mut Reader, d: &Json, current: Option<&Current>, _a: Opt
         acceptance_date,
         other_covered_fees,
         mobile_lines,
+        application_date: au_applied.or(start_date)?,
+        number_portability_fee,
+        ntt_line_construction_fee,
     })
 }

@@ -167,6 +167,25 @@ pub struct Calculation {
     pub cashflow: Vec<CashflowOut>,
     pub rules: Vec<RuleSetOut>,
     pub campaign: Option<CampaignOut>,
+    /// Values the page may offer the user to fill in (never applied by the core).
+    pub presets: Vec<PresetOut>,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct PresetOut {
+    pub kind: &'static str,
+    pub rule: &'static str,
+    pub label: String,
+    pub construction: ConstructionOut,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ConstructionOut {
+    pub monthly_installment: i64,
+    pub installments: i64,
+    pub first_installment: i64,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]

@@ -21,20 +21,32 @@ fn kinds(r: &Value, list: &str) -> Vec<String> {
 }
 
 #[test]
-fn au1_version_ended_after_2019_09_30_only() {
-    let at = |start: &str| {
-        let mut v = json!({ "applicationDate": "2019-09-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2016-01-20" },
-            "destination": { "isp": "so-net", "startDate": start, "sourceExcluded": false } });
-        let r = calc(v.take());
-        kinds(&r, "warnings").contains(&"campaign-version-ended".to_string())
+fn au1_the_version_is_chosen_by_the_au_application_date() {
+    let on = |applied: &str, campaign: &str| {
+        calc(json!({ "applicationDate": "2019-09-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2016-01-20" },
+            "destination": { "campaign": campaign, "isp": "so-net", "startDate": "2019-10-15", "applicationDate": applied, "sourceExcluded": false } }))
     };
-    assert!(!at("2019-09-30"));
-    assert!(at("2019-10-01"));
+    assert_matches(&on("2019-09-30", "start-support"), json!({ "campaign": { "id": "au-start-support", "until": "2019-09-30" }, "warnings": { "$none": { "code": "campaign-version-ended" } } }));
+    assert_matches(&on("2019-10-01", "start-support"), json!({ "campaign": { "id": "au-new-start-support", "since": "2019-10-01" }, "warnings": { "$none": { "code": "campaign-version-ended" } } }));
+    assert_matches(&on("2019-10-15", "start-support"), json!({ "campaign": { "id": "au-new-start-support" } }));
+    // Plus ended with the seed version: a later date is covered by no version.
+    assert_matches(&on("2019-10-01", "start-support-plus"), json!({ "campaign": { "id": "au-start-support-plus" }, "warnings": [{ "code": "campaign-version-ended" }] }));
+    // Before the first version: the nearest (the first) and the warning.
+    let r = calc(json!({ "applicationDate": "2016-08-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2015-01-20" },
+        "destination": { "isp": "so-net", "startDate": "2016-08-20", "sourceExcluded": false } }));
+    assert_matches(&r, json!({ "campaign": { "id": "au-start-support" }, "warnings": [{ "code": "campaign-version-ended" }] }));
+    // No campaign, no version warning.
     let r = au(|v| {
         v["destination"]["campaign"] = json!("none");
         v["destination"]["startDate"] = json!("2020-01-01");
     });
-    assert!(!kinds(&r, "warnings").contains(&"campaign-version-ended".to_string()), "no campaign, no version warning");
+    assert!(!kinds(&r, "warnings").contains(&"campaign-version-ended".to_string()));
+}
+
+#[test]
+fn au1_the_au_application_may_not_follow_the_start() {
+    let r = au(|v| v["destination"]["applicationDate"] = json!("2018-06-21"));
+    assert_matches(&r, json!({ "ok": false, "errors": [{ "field": "destination.applicationDate", "code": "inconsistent" }] }));
 }
 
 #[test]

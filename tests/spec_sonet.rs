@@ -394,3 +394,31 @@ fn sn15_security_software_warning_is_always_given() {
         assert_matches(&r, json!({ "warnings": [{ "code": "uninstall-security-software" }], "actions": [{ "kind": "uninstall-security-software" }] }));
     }
 }
+
+#[test]
+fn sn8_contracts_from_2022_07_are_offered_the_23_installment_preset_never_applied() {
+    let r = base("2024-05-10", "2022-08-20", |v| v["current"]["contractDate"] = json!("2022-08-01"));
+    assert_matches(&r, json!({ "presets": [{ "kind": "construction", "rule": "SN-8", "construction": { "firstInstallment": 2200, "monthlyInstallment": 1100, "installments": 23 } }],
+        "charges": { "$none": { "kind": "construction-remainder" } } }));
+    let r = base("2024-05-10", "2022-08-20", |v| v["current"]["contractDate"] = json!("2022-06-30"));
+    assert_eq!(r["presets"], json!([]));
+}
+
+#[test]
+fn sn8_a_different_first_installment_counts_only_while_unpaid() {
+    let con = |first: &'static str| {
+        move |v: &mut Value| v["current"]["construction"] = json!({ "monthlyInstallment": 1100, "installments": 23, "firstInstallment": 2200, "firstMonth": first })
+    };
+    // Start 2022-08-20; leaving in 2024-05: 2022-09 … 2024-05 = 21 paid, 2 × 1,100 left.
+    assert_matches(&base("2024-05-10", "2022-08-20", con("2022-09")), json!({ "charges": [{ "kind": "construction-remainder", "amount": 2200 }] }));
+    // Nothing paid yet: 2,200 + 22 × 1,100 = 26,400.
+    assert_matches(&base("2022-08-25", "2022-08-20", con("2022-09")), json!({ "charges": [{ "kind": "construction-remainder", "amount": 26400 }] }));
+}
+
+#[test]
+fn sn7_a_contract_after_the_2024_02_29_closure_is_questioned() {
+    let r = base("2024-06-10", "2024-03-10", |_| {});
+    assert_matches(&r, json!({ "warnings": [{ "code": "product-closed" }] }));
+    let r = base("2024-06-10", "2024-02-29", |_| {});
+    assert!(!codes(&r, "warnings").contains(&"product-closed".to_string()));
+}

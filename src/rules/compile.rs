@@ -237,6 +237,11 @@ pub fn compile(file: &str, text: &str) -> Result<RuleSet, Vec<String>> {
             (Some(a), Some(b)) if a <= b => (since, until) = (a, b),
             _ => c.err("params (version.dates).value", "must be [\"since\", \"until\"] as dates, since ≤ until"),
         },
+        // A version still running: [since] alone.
+        Some(Value::Strs(d)) if d.len() == 1 => match ymd(&d[0]) {
+            Some(a) => since = a,
+            None => c.err("params (version.dates).value", "must be [\"since\"] as a date"),
+        },
         Some(_) => c.err("params (version.dates).value", "must be [\"since\", \"until\"]"),
         None if kind == SetKind::Campaign => c.err("params", "a campaign needs a version.dates parameter"),
         None => {}

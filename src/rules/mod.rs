@@ -136,8 +136,14 @@ impl Rules {
         }
     }
 
-    /// One entry of a table of amounts (`None` when the table has no such entry).
+    /// One entry of a table of amounts (`None` when the table has no such entry). An
+    /// entry with its own sources or confidence is a separate value `key@name`, which
+    /// wins over the table (e.g. `cap.home@biglobe` where sources disagree).
     pub fn entry(&self, key: &str, name: &str, at: NaiveDate, tr: &mut Trace) -> Result<Option<i64>, CalcError> {
+        let own = format!("{key}@{name}");
+        if self.has(&own) {
+            return self.int(&own, at, tr).map(Some);
+        }
         match self.value(key, at, tr)? {
             Value::IntMap(m) => Ok(m.iter().find(|(k, _)| k == name).map(|(_, v)| *v)),
             _ => Err(self.wrong(key)),
