@@ -23,8 +23,45 @@ const keep = (input, typed) => {
   }
 };
 
+// The to-do ticks, per scenario: { [scenarioKey]: { k: [stepKey, …], at: ms } }. Only
+// the KEEP most recently ticked scenarios stay; a scenario with no ticks is dropped.
+const TICKS = "norikae:ticks";
+const KEEP = 20;
+const allTicks = () => {
+  try {
+    const v = JSON.parse(localStorage.getItem(TICKS));
+    return v && typeof v === "object" && !Array.isArray(v) ? v : {};
+  } catch {
+    return {};
+  }
+};
+const ticks = {
+  load(id) {
+    const k = allTicks()[id]?.k;
+    return Array.isArray(k) ? k.filter((x) => typeof x === "string") : [];
+  },
+  save(id, keys) {
+    const all = allTicks();
+    delete all[id];
+    if (keys.length) all[id] = { k: keys, at: Date.now() };
+    const kept = Object.entries(all).sort(([, a], [, b]) => (b?.at || 0) - (a?.at || 0)).slice(0, KEEP);
+    try {
+      localStorage.setItem(TICKS, JSON.stringify(Object.fromEntries(kept)));
+    } catch {
+      /* private browsing: ticks last until the page is closed */
+    }
+  },
+};
+
+// "Today" for the to-do list's day counts and the default application date: the
+// device's date, or `?today=YYYY-MM-DD` in the address (for tests and for checking
+// a plan against another day; the service worker serves the page for any query).
+const today = () => new URLSearchParams(location.search).get("today") || undefined;
+
 const ui = mount(document.getElementById("app"), {
   input: inputFromHash(location.hash) || stored(),
+  today,
+  ticks,
   reportInitial: true,
   onChange: keep,
   onReset: () => {

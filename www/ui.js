@@ -1,7 +1,8 @@
 // The calculator's user interface, shared by the page (index.html → app.js) and the
 // embed (<norikae-calculator>, embed.js). It builds the form from FIELDS, turns the form
 // into a CONTRACT input, and shows what the core returns. It never computes a date or
-// an amount of its own: every figure on screen is a value from the core.
+// an amount of its own: every figure on screen is a value from the core (the one sum it
+// does is the to-do list's "days left", today's distance to a date from the core).
 // Text from anywhere (core messages, input values) is only ever set as text nodes.
 
 import { strings, fmtDate, fmtYen } from "./i18n.js";
@@ -94,14 +95,36 @@ function holdable(t, s) {
   return !!m && new Date(Date.UTC(+m[1], m[2] - 1, +m[3])).getUTCDate() === +m[3];
 }
 
+/** A real calendar day "YYYY-MM-DD" as a day number (days since 1970-01-01), else null. */
+function dayNumber(s) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typeof s === "string" ? s : "");
+  return m && holdable("date", s) ? Date.UTC(+m[1], m[2] - 1, +m[3]) / 86_400_000 : null;
+}
+/** `s` if it is a real calendar day, else today on this device. */
+const dayOr = (s) => (dayNumber(s) !== null ? s : isoDay(new Date()));
+
 /** What the form starts with: today as the application date, a contract started two years ago. */
-export function defaultInput(lang = "ja") {
-  const now = new Date();
+export function defaultInput(lang = "ja", today) {
+  const [y, m] = dayOr(today).split("-");
   return {
-    applicationDate: isoDay(now),
-    current: { provider: "so-net-hikari-plus", serviceStart: `${now.getFullYear() - 2}-${pad(now.getMonth() + 1)}-01` },
+    applicationDate: dayOr(today),
+    current: { provider: "so-net-hikari-plus", serviceStart: `${y - 2}-${m}-01` },
     lang,
   };
+}
+
+/**
+ * A scenario's identity for the to-do ticks: FNV-1a of the input's canonical JSON (keys
+ * sorted, null and `lang` left out: the same scenario in English keeps its ticks).
+ */
+export function scenarioKey(input) {
+  const canon = (v) => v && typeof v === "object"
+    ? Array.isArray(v) ? `[${v.map(canon)}]`
+      : `{${Object.keys(v).sort().filter((k) => v[k] != null).map((k) => `${JSON.stringify(k)}:${canon(v[k])}`)}}`
+    : JSON.stringify(v);
+  let h = 0x811c9dc5;
+  for (const c of canon({ ...input, lang: null })) h = Math.imul(h ^ c.codePointAt(0), 16777619);
+  return (h >>> 0).toString(36);
 }
 
 /** Parses an `#input=` hash; null when there is none, undefined when it is not JSON. */
@@ -148,10 +171,17 @@ function showBody({ box, toggle, inner }) {
  *       onReset() / resetInput()  what "start over" clears / starts from
  *       linkBase     URL of index.html for copied links (default: this page's address)
  *       embedded     no print button
+ *       today        "YYYY-MM-DD" (or a function giving it): the day the to-do list counts
+ *                    from and the default application date; default the device's date
+ *       ticks        { load(scenarioKey) → [stepKey], save(scenarioKey, [stepKey]) }: where
+ *                    the to-do ticks live (default: in memory)
  */
 export function mount(root, opts = {}) {
   const uid = "nk" + Math.random().toString(36).slice(2, 7);
-  let input = opts.input || defaultInput(opts.lang);
+  const today = () => dayOr(typeof opts.today === "function" ? opts.today() : opts.today);
+  const mem = new Map(); // ticks without opts.ticks (the embed's): while the calculator lives
+  const ticks = opts.ticks || { load: (id) => mem.get(id) || [], save: (id, keys) => mem.set(id, keys) };
+  let input = opts.input || defaultInput(opts.lang, today());
   let lang = input.lang === "en" ? "en" : "ja";
   let t = strings[lang];
   const open = new Set(); // keys of the 根拠 disclosures the user opened
@@ -494,9 +524,12 @@ export function mount(root, opts = {}) {
         el("p", { class: "note", text: t.h.netNote(fmtYen(tot.charges), fmtYen(tot.refunds)) })),
       why(res, [...exitRules, ...netRules], "headline"));
 
+    // The to-do list comes right under the headline, with the calendar button (the .ics
+    // carries its steps); without a list the button stays in the toolbar.
+    const todo = actions(res, canExport);
     const tools = el("div", { class: "tools" },
       el("button", { type: "button", "data-act": "copy", text: t.buttons.copy }),
-      canExport ? el("button", { type: "button", "data-act": "ics", text: t.buttons.ics }) : null,
+      canExport && !todo ? el("button", { type: "button", "data-act": "ics", text: t.buttons.ics }) : null,
       opts.embedded ? null : el("button", { type: "button", "data-act": "print", text: t.buttons.print }),
       el("button", { type: "button", "data-act": "reset", class: "quiet", text: t.buttons.reset }));
     tools.addEventListener("click", (e) => act(e.target.closest("button")?.dataset.act));
@@ -520,14 +553,13 @@ export function mount(root, opts = {}) {
 
     resultBox.replaceChildren(...[
       el("h2", { id: uid + "-rh", text: t.h.result }),
-      head, tools, warnings,
+      head, todo, tools, warnings,
       section("timeline", t.h.timeline, timeline(res)),
       section("exit", t.h.exit, dl),
       section("charges", t.h.charges, chargesTable(res)),
       (res.refunds || []).length ? section("refunds", t.h.refunds, refundsTable(res)) : null,
       cashflow(res),
       compare(res, cmp),
-      actions(res),
     ].filter(Boolean));
     setBar(el("span", { text: `${t.h.exitMonth} ${exitText}` }), el("strong", { text: `${t.h.net} ${Y(tot.net)}` }));
     say(t.summary(exitText, fmtYen(tot.net)));
@@ -652,23 +684,100 @@ export function mount(root, opts = {}) {
           el("tbody", {}, trs)))));
   }
 
-  function actions(res) {
+  // -- the to-do list --
+  // Every step, its date or window and its contact come from the core (`actions`). The
+  // page adds only what depends on the reader's day and device: how many days are left
+  // (day arithmetic against today(), not a rule) and the ticks, which are kept per
+  // scenario (scenarioKey of the form's input) and per step (stepKeys).
+
+  /** The steps' keys: kind and first date, and a count when a kind repeats on a day (pay-slip). */
+  function stepKeys(list) {
+    const seen = new Map();
+    return list.map((a) => {
+      const k = `${a.kind}@${a.date || a.from || a.by || ""}`;
+      const n = seen.get(k) || 0;
+      seen.set(k, n + 1);
+      return n ? `${k}#${n}` : k;
+    });
+  }
+
+  /** Where a step stands today: its state and the words for it. */
+  function stepStatus(a, done) {
+    const now = dayNumber(today());
+    const diff = (d) => (dayNumber(d) === null || now === null ? null : dayNumber(d) - now);
+    const due = diff(a.by || a.date); // the day it must be done by (a fixed date: that day)
+    const opens = a.from ? diff(a.from) : null;
+    const T = t.todo;
+    if (done) return { state: "done", text: T.done };
+    if (due !== null) {
+      const note = opens !== null && opens > 0 ? T.opensNote(opens) : null;
+      if (due < 0) return { state: "overdue", text: T.over(-due) };
+      if (due === 0) return { state: "today", text: T.today, note };
+      return { state: due <= 7 ? "soon" : "due", text: T.left(due), note };
+    }
+    if (opens !== null) return opens > 0 ? { state: "later", text: T.opensIn(opens) } : { state: "open", text: T.openNow };
+    return { state: "none", text: "" };
+  }
+
+  function paintStep(li, a, done) {
+    const s = stepStatus(a, done);
+    li.dataset.state = s.state;
+    li.classList.toggle("overdue", s.state === "overdue");
+    li.classList.toggle("done", done);
+    const rel = li.querySelector(".rel");
+    // Overdue and done say so in words and with an icon, not by colour alone.
+    const icon = { overdue: "⚠ ", done: "✓ " }[s.state];
+    rel.replaceChildren(...[
+      s.text ? el("span", { class: "days" }, icon ? el("span", { "aria-hidden": "true", text: icon }) : null, s.text) : null,
+      s.note ? el("span", { class: "note", text: s.note }) : null,
+    ].filter(Boolean));
+  }
+
+  function actions(res, canExport) {
     const list = Array.isArray(res.actions) ? res.actions : [];
     if (!list.length) return null;
-    return section("actions", t.h.actions, el("ol", { class: "todo" }, list.map((a, i) => {
+    const scenario = scenarioKey(read());
+    const keys = stepKeys(list);
+    const ticked = new Set(ticks.load(scenario));
+    const progress = el("p", { class: "todo-progress", "aria-live": "polite" });
+    const count = () => {
+      const n = keys.filter((k) => ticked.has(k)).length;
+      progress.textContent = t.todo.progress(n, keys.length);
+    };
+    const ol = el("ol", { class: "todo", "data-testid": "todo", "data-scenario": scenario }, list.map((a, i) => {
+      const id = `${uid}-step-${i}`;
       const when = a.date
         ? t.actionWhen.date(D(a.date), a.by && a.by !== a.date ? D(a.by) : null)
-        : [a.from && t.actionWhen.from(D(a.from)), a.by && t.actionWhen.by(D(a.by))].filter(Boolean).join(lang === "en" ? " " : "");
+        : [a.from && t.actionWhen.from(D(a.from)), a.by && t.actionWhen.by(D(a.by))].filter(Boolean).join(t.actionWhen.join);
       const c = a.contact;
       const contact = c ? el("p", { class: "contact" },
-        c.name ? `${c.name} ` : "",
-        c.phone ? el("a", { href: `tel:${String(c.phone).replace(/[^0-9+]/g, "")}`, text: c.phone }) : null,
-        [c.menu, c.hours, c.closed].filter(Boolean).map((s) => ` · ${s}`).join("")) : null;
-      return el("li", { "data-kind": a.kind },
-        when ? el("p", { class: "when", text: when }) : null,
-        el("p", { text: String(a.text || t.kinds[a.kind] || a.kind) }),
-        contact, why(res, a.rule, `a-${a.kind}-${i}`));
-    })));
+        c.name ? el("span", { class: "who", text: String(c.name) }) : null,
+        c.phone ? el("a", { href: `tel:${String(c.phone).replace(/[^0-9+]/g, "")}`, text: String(c.phone) }) : null,
+        ...[["menu", c.menu], ["hours", c.hours], ["closed", c.closed]].filter(([, v]) => v)
+          .map(([k, v]) => el("span", { class: `c-${k}` }, el("span", { class: "k", text: t.todo.contact[k] }), String(v)))) : null;
+      const box = el("input", { type: "checkbox", id, "aria-describedby": `${id}-when`, checked: ticked.has(keys[i]) });
+      const li = el("li", { "data-kind": a.kind, "data-key": keys[i] },
+        el("span", { class: "n", "aria-hidden": "true", text: `${i + 1}.` }),
+        box,
+        el("div", { class: "step" },
+          el("p", { class: "when", id: `${id}-when` }, when ? el("span", { class: "date", text: when }) : null, el("span", { class: "rel" })),
+          el("label", { for: id, class: "what", text: String(a.text || t.kinds[a.kind] || a.kind) }),
+          contact, why(res, a.rule, `a-${a.kind}-${i}`)));
+      box.addEventListener("change", () => {
+        box.checked ? ticked.add(keys[i]) : ticked.delete(keys[i]);
+        ticks.save(scenario, keys.filter((k) => ticked.has(k)));
+        paintStep(li, a, box.checked);
+        count();
+      });
+      paintStep(li, a, box.checked);
+      return li;
+    }));
+    count();
+    const head = el("div", { class: "todo-head" },
+      el("div", {}, el("p", { class: "todo-today", text: t.todo.todayIs(D(today())) }), progress),
+      canExport ? el("button", { type: "button", "data-act": "ics", text: t.buttons.ics }) : null);
+    head.addEventListener("click", (e) => act(e.target.closest("button")?.dataset.act));
+    return section("actions", t.h.actions, head, ol);
   }
 
   // -- toolbar actions --
@@ -702,7 +811,7 @@ export function mount(root, opts = {}) {
       window.print();
     } else if (what === "reset") {
       opts.onReset?.();
-      setInput(opts.resetInput?.() || defaultInput(lang));
+      setInput(opts.resetInput?.() || defaultInput(lang, today()));
       flash(t.buttons.resetDone);
     }
   }
@@ -742,7 +851,7 @@ export function mount(root, opts = {}) {
   }
 
   function setInput(inp, user = false) {
-    input = inp && typeof inp === "object" ? inp : defaultInput(lang);
+    input = inp && typeof inp === "object" ? inp : defaultInput(lang, today());
     const l = input.lang === "en" ? "en" : "ja";
     if (l !== lang) relabel(l);
     fill(input);
