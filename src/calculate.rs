@@ -87,8 +87,8 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
     // Every unverified value read (rules data, Confidence::Low) is named.
     let low: Vec<_> = cx.trace.used.iter().filter(|(_, p)| p.confidence == Confidence::Low).map(|(set, p)| (*set, *p)).collect();
     for (set, p) in low {
-        let (nj, ne) = p.note.as_ref().map(|n| (n.ja.as_str(), n.en.as_str())).unwrap_or(("", ""));
-        let rule: &'static str = p.rule.as_str();
+        let (nj, ne) = p.note.map(|n| (n.ja, n.en)).unwrap_or(("", ""));
+        let rule: &'static str = p.rule;
         cx.warn("rule-unverified", rule, format!("未確認の値を使っています（{} {}、{rule}）: {nj}", set.name.ja, p.key), format!("An unverified value is used ({} {}, {rule}): {ne}", set.name.en, p.key));
     }
 
@@ -159,8 +159,8 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         let id = match sources.iter().find(|x| x.url == src.url) {
             Some(x) => x.id.clone(),
             None => {
-                let id = if sources.iter().any(|x| x.id == src.id) { format!("{}-{}", src.id, sources.len()) } else { src.id.clone() };
-                sources.push(SourceOut { id: id.clone(), title: src.title.clone(), url: src.url.clone(), kind: src.kind.clone(), checked: ymd_str(src.checked) });
+                let id = if sources.iter().any(|x| x.id == src.id) { format!("{}-{}", src.id, sources.len()) } else { src.id.to_string() };
+                sources.push(SourceOut { id: id.clone(), title: src.title, url: src.url, kind: src.kind, checked: ymd_str(src.checked) });
                 id
             }
         };
@@ -170,7 +170,7 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
     };
     for (set, p) in &cx.trace.used {
         if let Some(e) = explanations.iter_mut().find(|e| e.rule == p.rule) {
-            for &i in &p.sources {
+            for &i in p.sources {
                 if let Some(src) = set.sources.get(usize::from(i)) {
                     cite(e, src);
                 }
@@ -193,8 +193,8 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
     let campaign = camp.as_ref().map(|k| {
         rules.push(set_out(k.rules.set, lang));
         CampaignOut {
-            id: k.rules.set.id.clone(),
-            name: lang.pick(&k.rules.set.name.ja, &k.rules.set.name.en).to_string(),
+            id: k.rules.set.id,
+            name: lang.pick(k.rules.set.name.ja, k.rules.set.name.en),
             since: ymd_str(k.rules.set.since),
             until: (k.rules.set.until != OPEN_END).then(|| ymd_str(k.rules.set.until)),
             acceptance: k.acceptance,
@@ -280,8 +280,8 @@ fn exit_rules(s: &Scenario, p: &ExitPlan) -> Vec<&'static str> {
 
 fn set_out(set: &crate::rules::RuleSet, lang: Lang) -> RuleSetOut {
     RuleSetOut {
-        id: set.id.clone(),
-        name: lang.pick(&set.name.ja, &set.name.en).to_string(),
+        id: set.id,
+        name: lang.pick(set.name.ja, set.name.en),
         checked: ymd_str(set.checked),
         since: ymd_str(set.since),
         until: (set.until != OPEN_END).then(|| ymd_str(set.until)),

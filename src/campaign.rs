@@ -137,7 +137,7 @@ pub fn version(family: &str, on: NaiveDate) -> Option<(Rules, bool)> {
     let sets: Vec<&'static crate::rules::RuleSet> = crate::rules::book()?
         .sets
         .iter()
-        .filter(|s| s.kind == SetKind::Campaign && s.params.iter().any(|p| p.key == "campaign.family" && matches!(&p.value, Value::Str(f) if f == family)))
+        .filter(|s| s.kind == SetKind::Campaign && s.params.iter().any(|p| p.key == "campaign.family" && matches!(p.value, Value::Str(f) if f == family)))
         .collect();
     if let Some(s) = sets.iter().find(|s| s.since <= day && day <= s.until) {
         return Some((Rules { set: s }, true));
@@ -154,7 +154,7 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
     let (r, covered_day) = version(fam, d.application_date).ok_or_else(|| CalcError::RuleMissing(fam.into()))?;
     let at = d.start_date;
     let applied = d.application_date;
-    let name = (r.set.name.ja.as_str(), r.set.name.en.as_str());
+    let name = (r.set.name.ja, r.set.name.en);
 
     // AU-1 dated versions, chosen by the auひかり application date.
     let since = crate::rules::ymd_str(r.set.since);
@@ -215,7 +215,7 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
     }
     let building = d.building.code();
     let plans = r.strs(&format!("eligible.plans.{building}"), at, &mut cx.trace)?;
-    let plan_ok = plans.iter().any(|p| p == d.plan.code());
+    let plan_ok = plans.contains(&d.plan.code());
     if !plan_ok {
         cx.warn("plan-not-eligible", "AU-3", format!("{}の対象プランは {} です（選択: {}）。", name.0, plans.join(", "), d.plan.code()), format!("{} requires plan {} (chosen: {}).", name.1, plans.join(", "), d.plan.code()));
     }
@@ -233,14 +233,14 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
 
     // AU-5 covered fees and amount.
     let covered_kinds = r.strs("covered.current-provider", at, &mut cx.trace)?;
-    let mut covered: i64 = exit.iter().filter(|c| covered_kinds.iter().any(|k| k == c.kind.code())).map(|c| c.amount).sum();
-    if s.current.removal != Removal::None && covered_kinds.iter().any(|k| k == "removal-fee") {
+    let mut covered: i64 = exit.iter().filter(|c| covered_kinds.contains(&c.kind.code())).map(|c| c.amount).sum();
+    if s.current.removal != Removal::None && covered_kinds.contains(&"removal-fee") {
         covered = covered.saturating_add(s.current.rules.int("removal.fee", s.application_date, &mut cx.trace)?);
     }
     covered = covered.saturating_add(d.other_covered_fees);
     if r.has("covered.extra") {
         for k in r.strs("covered.extra", at, &mut cx.trace)? {
-            covered = covered.saturating_add(match k.as_str() {
+            covered = covered.saturating_add(match *k {
                 "number-portability-fee" => d.number_portability_fee,
                 "ntt-line-construction-fee" => d.ntt_line_construction_fee,
                 _ => 0,
@@ -308,7 +308,7 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         let opt_months = r.need("plus.option-pack-free", "months", at, &mut cx.trace)?;
         refunds.push(Refund { kind: RefundKind::OptionPackFree, amount: opt.saturating_mul(opt_months), method: Method::MonthlyBill, earliest: None, latest: None, months: Some(opt_months), first_month: Some(start_month), latest_first_month: Some(start_month) });
         let mut cashback = 0;
-        if d.building == Building::Home && r.strs("plus.cashback-plans.home", at, &mut cx.trace)?.iter().any(|p| p == d.plan.code()) {
+        if d.building == Building::Home && r.strs("plus.cashback-plans.home", at, &mut cx.trace)?.contains(&d.plan.code()) {
             cashback = r.int("plus.cashback", at, &mut cx.trace)?;
             refunds.push(Refund { kind: RefundKind::PlusCashback, amount: cashback, method, earliest: Some(cash_earliest), latest: Some(cash_latest), months: None, first_month: None, latest_first_month: None });
             if fee_refund == 0 {

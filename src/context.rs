@@ -19,6 +19,8 @@ pub struct Explain {
     pub rule: &'static str,
     pub ja: String,
     pub en: String,
+    /// The Japanese sentences added, to add each once.
+    seen: Vec<String>,
 }
 
 #[derive(Debug, Default)]
@@ -57,13 +59,14 @@ impl Ctx {
     pub fn explain(&mut self, rule: &'static str, ja: String, en: String) {
         match self.explanations.iter_mut().find(|e| e.rule == rule) {
             Some(e) => {
-                if !e.ja.contains(&ja) {
+                if !e.seen.contains(&ja) {
                     e.ja.push_str(&ja);
                     e.en.push(' ');
                     e.en.push_str(&en);
+                    e.seen.push(ja);
                 }
             }
-            None => self.explanations.push(Explain { rule, ja, en }),
+            None => self.explanations.push(Explain { rule, ja: ja.clone(), en, seen: vec![ja] }),
         }
     }
 

@@ -49,6 +49,12 @@ pub fn scenario_hash(input: &Json) -> u64 {
     h
 }
 
+/// The text up to its first full stop (。 or ". "), for an event's summary.
+fn first_sentence(s: &str) -> &str {
+    let end = s.char_indices().find(|(i, c)| *c == '。' || (*c == '.' && s.get(i + 1..i + 2).is_none_or(|n| n == " "))).map(|(i, _)| i);
+    end.and_then(|i| s.get(..i)).unwrap_or(s)
+}
+
 /// RFC 5545 §3.3.11 TEXT escaping.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -114,7 +120,7 @@ pub fn calendar(c: &Calculation, hash: u64, now: &str, ja: bool) -> String {
             }
         }
         d.push_str(&format!("\n{}{}", t("根拠: ", "Rule: "), a.rule));
-        let summary = format!("{} {}", t("【やること】", "[To do]"), a.text.split(['。', '.']).next().unwrap_or(a.kind));
+        let summary = format!("{} {}", t("【やること】", "[To do]"), first_sentence(&a.text));
         ev.push(Event { kind: a.kind.to_string(), day, summary, description: d, alarm: a.date.is_none() && a.by.is_some() && a.from.is_some() });
     }
     for dl in &c.deadlines {

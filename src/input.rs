@@ -173,7 +173,7 @@ pub struct Current {
     pub statement: Statement,
     /// The contract terms the user entered (`current.terms`), as rule values for the
     /// keys a provider lets the user enter (the `custom` provider's `user-terms`).
-    pub terms: Vec<(&'static str, crate::rules::Value)>,
+    pub terms: Vec<(&'static str, crate::rules::UserValue)>,
     /// The last day of service, for providers that prorate the exit month.
     pub exit_date: Option<NaiveDate>,
 }
@@ -436,7 +436,7 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
             Some((_, Some(rules))) if rules.set.kind == crate::rules::SetKind::Provider => Some(rules),
             Some(_) => {
                 let known: Vec<&str> = crate::rules::book()
-                    .map(|b| b.sets.iter().filter(|s| s.kind == crate::rules::SetKind::Provider).map(|s| s.id.as_str()).collect())
+                    .map(|b| b.sets.iter().filter(|s| s.kind == crate::rules::SetKind::Provider).map(|s| s.id).collect())
                     .unwrap_or_default();
                 let list = known.join(" | ");
                 r.err("current.provider", C::UnknownValue, format!("\"{s}\" の規則はありません。使える値: {list}"), format!("no rules for \"{s}\"; known: {list}"));
@@ -526,7 +526,7 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
     let mut terms = Vec::new();
     match r.object(c.get("terms"), "current.terms") {
         Some(t) => {
-            use crate::rules::Value as V;
+            use crate::rules::UserValue as V;
             let term = r.int(t.get("termMonths"), "current.terms.termMonths", 1, 120, None);
             let renew = r.int(t.get("renewalMonths"), "current.terms.renewalMonths", 1, 3, Some(1)).unwrap_or(1);
             let fee = r.int(t.get("cancellationFee"), "current.terms.cancellationFee", 0, MAX_AMOUNT, None);
@@ -537,7 +537,7 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
             }
             terms.push(("contract.renewal-months", V::Ints((1..=renew).collect())));
             if let Some(fee) = fee {
-                terms.push(("fee.cancellation", V::IntMap(vec![("home".into(), fee), ("mansion".into(), fee)])));
+                terms.push(("fee.cancellation", V::Every(fee)));
             }
             terms.push(("billing.bank-debit-day", V::Int(day)));
             terms.push(("billing.prorated", V::Bool(prorated)));
@@ -545,7 +545,7 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
         None if custom => r.err("current.terms", C::Missing, "その他の事業者では契約条件（契約期間・解約金など）の入力が必要です。".into(), "another provider needs its contract terms (term, cancellation fee, …).".into()),
         None => {}
     }
-    let prorated = terms.iter().any(|(k, v)| *k == "billing.prorated" && *v == crate::rules::Value::Bool(true));
+    let prorated = terms.iter().any(|(k, v)| *k == "billing.prorated" && *v == crate::rules::UserValue::Bool(true));
     let exit_date = if prorated && custom { r.date(c.get("exitDate"), "current.exitDate", false) } else { None };
 
     // Combinations that need no calculation (SN-3, SN-4, SN-12), checked against the
@@ -559,7 +559,7 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
         };
         if rules.has(key) {
             if let Ok(allowed) = rules.strs(key, at, &mut tr) {
-                if !allowed.iter().any(|a| a == channel.code()) {
+                if !allowed.contains(&channel.code()) {
                     let who_en = if customer == Customer::Corporate { "a corporate customer" } else { "an individual customer" };
                     r.err("current.channel", C::NotAllowed, format!("{who}のお客様は「{}」で退会を申し込めません。使える方法: {}", channel.code(), allowed.join(", ")), format!("{who_en} cannot apply by \"{}\"; allowed: {}", channel.code(), allowed.join(", ")));
                 }
@@ -571,7 +571,7 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
         };
         if rules.has(pkey) {
             if let Ok(allowed) = rules.strs(pkey, at, &mut tr) {
-                if !allowed.iter().any(|a| a == payment.code()) {
+                if !allowed.contains(&payment.code()) {
                     r.err("current.payment", C::NotAllowed, format!("{who}のお客様は「{}」で支払えません。使える方法: {}", payment.code(), allowed.join(", ")), format!("\"{}\" is not available to this customer; allowed: {}", payment.code(), allowed.join(", ")));
                 }
             }

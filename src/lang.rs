@@ -80,7 +80,7 @@ pub fn ja_dates(s: &str) -> String {
                 let has_day = b.get(i + 7) == Some(&b'-') && digits(i + 8..i + 10) && !b.get(i + 10).is_some_and(u8::is_ascii_digit);
                 let month_only = !b.get(i + 7).is_some_and(|c| c.is_ascii_digit() || *c == b'-');
                 if has_day || month_only {
-                    out.push_str(&s[last..i]);
+                    out.push_str(s.get(last..i).unwrap_or(""));
                     if has_day {
                         out.push_str(&format!("{y}年{m}月{}日", num(i + 8..i + 10)));
                         i += 10;
@@ -95,7 +95,7 @@ pub fn ja_dates(s: &str) -> String {
         }
         i += 1;
     }
-    out.push_str(&s[last..]);
+    out.push_str(s.get(last..).unwrap_or(""));
     out
 }
 

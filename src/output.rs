@@ -90,9 +90,9 @@ pub struct WarningOut {
 #[derive(Serialize, Debug, Clone, PartialEq)]
 pub struct SourceOut {
     pub id: String,
-    pub title: String,
-    pub url: String,
-    pub kind: String,
+    pub title: &'static str,
+    pub url: &'static str,
+    pub kind: &'static str,
     pub checked: String,
 }
 
@@ -131,8 +131,8 @@ pub struct CashflowOut {
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
 pub struct RuleSetOut {
-    pub id: String,
-    pub name: String,
+    pub id: &'static str,
+    pub name: &'static str,
     pub checked: String,
     pub since: String,
     pub until: Option<String>,
@@ -141,8 +141,8 @@ pub struct RuleSetOut {
 #[derive(Serialize, Debug, Clone, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct CampaignOut {
-    pub id: String,
-    pub name: String,
+    pub id: &'static str,
+    pub name: &'static str,
     pub since: String,
     pub until: Option<String>,
     pub acceptance: NaiveDate,

@@ -1,25 +1,24 @@
 //! Provider and campaign rules as data (SPEC: every figure traces to a rule id and a source).
 //!
-//! `rules/*.toml` are compiled by `build.rs` into a postcard blob embedded here, decoded
-//! once on first use. The engine asks for parameters by set, key and date; every value
-//! it reads is recorded in a [`Trace`] so the result can name its sources and warn when
-//! a value is unverified (`Confidence::Low`).
+//! `rules/*.toml` are checked by `build.rs` and written out as Rust statics (see
+//! [`data`]). The engine asks for parameters by set, key and date; every value it reads
+//! is recorded in a [`Trace`] so the result can name its sources and warn when a value
+//! is unverified (`Confidence::Low`).
 
+pub mod data;
 pub mod schema;
 #[cfg(test)]
 pub mod compile;
 
 use crate::error::CalcError;
 use chrono::{Datelike, NaiveDate};
-pub use schema::*;
-use std::sync::OnceLock;
+pub use data::*;
 
-const BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rules.bin"));
-static BOOK: OnceLock<Option<Book>> = OnceLock::new();
+include!(concat!(env!("OUT_DIR"), "/rules_data.rs"));
 
-/// The embedded rule book (None only if the blob were corrupt, which a test rules out).
+/// The embedded rule book.
 pub fn book() -> Option<&'static Book> {
-    BOOK.get_or_init(|| postcard::from_bytes(BLOB).ok()).as_ref()
+    Some(&BOOK)
 }
 
 /// The rule set with this id, e.g. `so-net-hikari-plus`.
@@ -42,7 +41,7 @@ pub fn ymd_str(v: Ymd) -> String {
 #[derive(Default, Debug)]
 pub struct Trace {
     pub used: Vec<(&'static RuleSet, &'static Param)>,
-    pub user: Vec<(&'static str, Value)>,
+    pub user: Vec<(&'static str, UserValue)>,
     pub user_used: Vec<&'static str>,
 }
 
@@ -88,50 +87,51 @@ impl Rules {
     }
 
     /// The user's value for `key`, when this set lets the user enter it (`user-terms`).
-    fn user(&self, key: &str, tr: &mut Trace) -> Option<Value> {
-        let listed = self.set.params.iter().any(|p| p.key == "user-terms" && matches!(&p.value, Value::Strs(v) if v.iter().any(|k| k == key)));
-        let (k, v) = tr.user.iter().find(|(k, _)| *k == key).cloned()?;
+    fn user(&self, key: &str, tr: &mut Trace) -> Option<UserValue> {
+        let listed = self.set.params.iter().any(|p| p.key == "user-terms" && matches!(p.value, Value::Strs(v) if v.contains(&key)));
         if !listed {
             return None;
         }
+        let (k, v) = tr.user.iter().find(|(k, _)| *k == key).cloned()?;
         if !tr.user_used.contains(&k) {
             tr.user_used.push(k);
         }
         Some(v)
     }
 
-    /// The value of `key` on `at`: the user's, where allowed, else the data's.
-    fn value(&self, key: &str, at: NaiveDate, tr: &mut Trace) -> Result<Value, CalcError> {
-        match self.user(key, tr) {
-            Some(v) => Ok(v),
-            None => Ok(self.param(key, at, tr)?.value.clone()),
-        }
-    }
-
     pub fn int(&self, key: &str, at: NaiveDate, tr: &mut Trace) -> Result<i64, CalcError> {
-        match self.value(key, at, tr)? {
+        if let Some(UserValue::Int(i)) = self.user(key, tr) {
+            return Ok(i);
+        }
+        match self.param(key, at, tr)?.value {
             Value::Int(i) => Ok(i),
             _ => Err(self.wrong(key)),
         }
     }
 
     pub fn boolean(&self, key: &str, at: NaiveDate, tr: &mut Trace) -> Result<bool, CalcError> {
-        match self.value(key, at, tr)? {
+        if let Some(UserValue::Bool(b)) = self.user(key, tr) {
+            return Ok(b);
+        }
+        match self.param(key, at, tr)?.value {
             Value::Bool(b) => Ok(b),
             _ => Err(self.wrong(key)),
         }
     }
 
-    pub fn strs(&self, key: &str, at: NaiveDate, tr: &mut Trace) -> Result<&'static [String], CalcError> {
-        match &self.param(key, at, tr)?.value {
+    pub fn strs(&self, key: &str, at: NaiveDate, tr: &mut Trace) -> Result<&'static [&'static str], CalcError> {
+        match self.param(key, at, tr)?.value {
             Value::Strs(v) => Ok(v),
             _ => Err(self.wrong(key)),
         }
     }
 
     pub fn ints(&self, key: &str, at: NaiveDate, tr: &mut Trace) -> Result<Vec<i64>, CalcError> {
-        match self.value(key, at, tr)? {
-            Value::Ints(v) => Ok(v),
+        if let Some(UserValue::Ints(v)) = self.user(key, tr) {
+            return Ok(v);
+        }
+        match self.param(key, at, tr)?.value {
+            Value::Ints(v) => Ok(v.to_vec()),
             _ => Err(self.wrong(key)),
         }
     }
@@ -140,12 +140,15 @@ impl Rules {
     /// entry with its own sources or confidence is a separate value `key@name`, which
     /// wins over the table (e.g. `cap.home@biglobe` where sources disagree).
     pub fn entry(&self, key: &str, name: &str, at: NaiveDate, tr: &mut Trace) -> Result<Option<i64>, CalcError> {
+        if let Some(UserValue::Every(x)) = self.user(key, tr) {
+            return Ok(Some(x));
+        }
         let own = format!("{key}@{name}");
         if self.has(&own) {
             return self.int(&own, at, tr).map(Some);
         }
-        match self.value(key, at, tr)? {
-            Value::IntMap(m) => Ok(m.iter().find(|(k, _)| k == name).map(|(_, v)| *v)),
+        match self.param(key, at, tr)?.value {
+            Value::IntMap(m) => Ok(m.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)),
             _ => Err(self.wrong(key)),
         }
     }
@@ -157,8 +160,8 @@ impl Rules {
     }
 
     pub fn text(&self, key: &str, at: NaiveDate, tr: &mut Trace, lang: crate::lang::Lang) -> Result<&'static str, CalcError> {
-        match &self.param(key, at, tr)?.value {
-            Value::Text(t) => Ok(lang.pick(&t.ja, &t.en)),
+        match self.param(key, at, tr)?.value {
+            Value::Text(t) => Ok(lang.pick(t.ja, t.en)),
             Value::Str(s) => Ok(s),
             _ => Err(self.wrong(key)),
         }
@@ -188,7 +191,9 @@ mod tests {
             if p.extension().is_some_and(|x| x == "toml") {
                 let text = std::fs::read_to_string(&p).expect("readable");
                 let set = compile(&p.display().to_string(), &text).unwrap_or_else(|e| panic!("{}", e.join("\n")));
-                assert_eq!(super::set(&set.id), Some(&set), "the embedded blob matches {}", p.display());
+                // Same tree, owned strings vs statics: their Debug forms are identical.
+                let embedded = super::set(&set.id).map(|s| format!("{s:?}"));
+                assert_eq!(embedded, Some(format!("{set:?}")), "the embedded data matches {}", p.display());
                 n += 1;
             }
         }
@@ -237,7 +242,7 @@ confidence = "low"
     #[test]
     fn every_value_in_the_book_has_a_source_and_periods_do_not_overlap() {
         let book = book().expect("embedded rules decode");
-        for set in &book.sets {
+        for set in book.sets {
             for (i, p) in set.params.iter().enumerate() {
                 assert!(!p.sources.is_empty() && p.sources.iter().all(|&s| usize::from(s) < set.sources.len()), "{} {}", set.id, p.key);
                 for q in &set.params[i + 1..] {

@@ -1,30 +1,29 @@
-//! The shape of compiled rule data, shared by `build.rs` (which writes it) and the
-//! runtime (which reads it). Kept free of crate paths so `build.rs` can `#[path]`-include it.
+//! The shape of rule data as `build.rs` reads it from `rules/*.toml` (owned strings);
+//! `data.rs` holds the same tree as `&'static` data for the runtime. Kept free of crate
+//! paths so `build.rs` can `#[path]`-include it.
 //!
 //! A rule book is a list of rule sets (one per provider or campaign version). Each set
 //! holds named parameters; a parameter may have several dated periods (`since`/`until`,
 //! inclusive, as `YYYYMMDD` integers), and every period names its sources — OpenFisca's
 //! parameter model, sized for a wasm binary.
 
-use serde::{Deserialize, Serialize};
-
 /// `YYYYMMDD` as an integer, e.g. `20220701`; `OPEN_END` for "no end".
 pub type Ymd = u32;
 /// The `until` of a period with no end.
 pub const OPEN_END: Ymd = 99_991_231;
 
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Book {
     pub sets: Vec<RuleSet>,
 }
 
-#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SetKind {
     Provider,
     Campaign,
 }
 
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RuleSet {
     pub id: String,
     pub kind: SetKind,
@@ -38,13 +37,13 @@ pub struct RuleSet {
     pub params: Vec<Param>,
 }
 
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Text {
     pub ja: String,
     pub en: String,
 }
 
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -54,7 +53,7 @@ pub struct Source {
     pub checked: Ymd,
 }
 
-#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Confidence {
     /// Rests only on third-party pages or conflicting sources: raises `rule-unverified`.
     Low,
@@ -62,7 +61,7 @@ pub enum Confidence {
     High,
 }
 
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Param {
     pub key: String,
     /// The SPEC rule id the value belongs to, e.g. `SN-7`.
@@ -77,7 +76,7 @@ pub struct Param {
     pub note: Option<Text>,
 }
 
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Int(i64),
     Bool(bool),
