@@ -18,3 +18,25 @@ test: setup build
 
 serve: setup build
 	node scripts/serve.mjs
+
+# Issue 4. Neither is part of `make test` or CI.
+# `make bench`: sizes and timings against the budgets (scripts/bench.mjs); exits non-zero
+# when a number is over its budget.
+.PHONY: bench fuzz fuzz-seed
+bench: setup build
+	node scripts/bench.mjs
+
+# `make fuzz`: each cargo-fuzz target (fuzz/) for FUZZ_SECONDS, one after the other
+# (nightly; cargo-fuzz is installed when missing). Crashes land in fuzz/artifacts/<target>/.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= calculate compare
+fuzz: fuzz-seed
+	@set -e; export PATH="$${CARGO_HOME:-$$HOME/.cargo}/bin:$$PATH"; \
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz; \
+	for t in $(FUZZ_TARGETS); do \
+	  echo "==> fuzz $$t for $(FUZZ_SECONDS) s"; \
+	  cargo +nightly fuzz run $$t -- -dict=$(CURDIR)/fuzz/json.dict -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1; \
+	done
+
+fuzz-seed:
+	node fuzz/seed.mjs
