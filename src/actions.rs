@@ -87,6 +87,8 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
         out.push(Action { kind, rule, date, from, by, contact, text: lang.say(ja, en) });
     };
     let x = plan.chosen;
+    // The to-do "by" of the exit request, which telling So-net to keep the number shares.
+    let mut apply_by = None;
 
     if c.channel == Channel::ProviderSwitch {
         let sw = c.switch_date.unwrap_or(a);
@@ -116,11 +118,12 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
             (_, Channel::Line) => ("LINEで会員情報を連携してから退会を申し込みます。", "Link your member information on LINE, then apply for the exit."),
             _ => ("WebでユーザーIDとパスワードでログインして退会を申し込みます（忘れた場合は電話認証で再発行できます）。", "Log in on the web with your user ID and password and apply for the exit (forgotten ones can be recovered by phone authentication)."),
         };
+        apply_by = by;
         push("apply-exit", "SN-14", Some(a), None, by, k, format!("{}{x}末で退会するための期限です。", how.0), format!("{} This is the last day that still gives exit at the end of {x}.", how.1));
     }
 
     if c.phone.keep_number && c.phone.from_ntt_analog && c.channel != Channel::ProviderSwitch {
-        push("tell-keep-number", "SN-6", Some(a), None, None, None, "退会の申し込みで「電話番号を残す」と伝えます。".into(), "When applying, say that you want to keep the phone number.".into());
+        push("tell-keep-number", "SN-6", Some(a), None, apply_by, None, "退会の申し込みで「電話番号を残す」と伝えます。".into(), "When applying, say that you want to keep the phone number.".into());
         let k = contact(s, "analog", cx)?;
         push("analog-return", "SN-6", None, Some(a), plan.analog_deadline, k, "NTTに電話して番号をアナログ回線に戻してもらいます。期限を過ぎると番号は失われます。".into(), "Call NTT to return the number to an analog line; after the deadline the number is lost.".into());
     }

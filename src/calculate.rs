@@ -104,6 +104,7 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
             label: b.label,
             rule: b.charge.kind.rule(),
             name: lang.pick(b.charge.kind.label().0, b.charge.kind.label().1),
+            unverified: unverified(&cx, charge_rules(b.charge.kind.code())),
         })
         .collect();
     let refunds: Vec<RefundOut> = camp
@@ -121,6 +122,7 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
             latest_first_month: r.latest_first_month,
             rule: r.kind.rule(),
             label: lang.pick(r.kind.label().0, r.kind.label().1),
+            unverified: unverified(&cx, refund_rules(r.kind.code())),
         })
         .collect();
     let total_charges = charges.iter().fold(0i64, |a, c| a.saturating_add(c.amount));
@@ -130,7 +132,7 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
 
     // Deadlines, in CONTRACT's order.
     let mut deadlines = Vec::new();
-    let dl = |kind, date, rule, ja, en| DeadlineOut { kind, date, rule, label: lang.pick(ja, en) };
+    let dl = |kind, date, rule, ja, en| DeadlineOut { kind, date, rule, label: lang.pick(ja, en), unverified: unverified(&cx, &[rule, if rule.starts_with("AU") { "AU-1" } else { rule }]) };
     if let Some(k) = &camp {
         deadlines.push(dl("au-application", k.application_deadline, "AU-7", "auひかりの申請期限", "au Hikari application deadline"));
     }
@@ -258,6 +260,31 @@ fn presets(s: &Scenario, cx: &mut Ctx) -> Result<Vec<PresetOut>, CalcError> {
         label: lang.say(format!("2022年7月以降の契約の工事費: 初回{}円 + {}円 × {}回", yen(first), yen(monthly), n - 1), format!("Construction for contracts from July 2022: {} yen, then {} yen × {}", yen(first), yen(monthly), n - 1)),
         construction: ConstructionOut { monthly_installment: monthly, installments: n, first_installment: first },
     }])
+}
+
+/// Whether any unverified value (Confidence::Low) read so far belongs to one of `rules`.
+fn unverified(cx: &Ctx, rules: &[&str]) -> bool {
+    cx.trace.used.iter().any(|(_, p)| p.confidence == Confidence::Low && rules.contains(&p.rule))
+}
+
+/// The rules a charge's amount and date rest on.
+fn charge_rules(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "monthly-fee" => &["SN-1", "SN-2", "SN-11", "SN-12"],
+        "cancellation-fee" => &["SN-7", "SN-11", "SN-12"],
+        "construction-remainder" => &["SN-8", "SN-11", "SN-12"],
+        "cashback-clawback" => &["SN-9", "SN-11", "SN-12"],
+        _ => &["SN-10", "SN-11", "SN-12"],
+    }
+}
+
+/// The rules a refund's amount and date rest on.
+fn refund_rules(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "mobile-refund" => &["AU-1", "AU-6", "AU-7", "AU-9"],
+        "plus-discount" | "option-pack-free" | "plus-cashback" => &["AU-1", "AU-2", "AU-3", "AU-4", "AU-6", "AU-7", "AU-10"],
+        _ => &["AU-1", "AU-2", "AU-3", "AU-4", "AU-5", "AU-6", "AU-7"],
+    }
 }
 
 /// The rules that decided the exit month, for its 根拠.

@@ -50,6 +50,8 @@ pub struct ChargeOut {
     pub label: Option<Month>,
     pub rule: &'static str,
     pub name: &'static str,
+    /// Rests on a value marked unverified in rules/ (a `rule-unverified` warning names it).
+    pub unverified: bool,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
@@ -70,6 +72,7 @@ pub struct RefundOut {
     pub latest_first_month: Option<Month>,
     pub rule: &'static str,
     pub label: &'static str,
+    pub unverified: bool,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
@@ -78,6 +81,7 @@ pub struct DeadlineOut {
     pub date: NaiveDate,
     pub rule: &'static str,
     pub label: &'static str,
+    pub unverified: bool,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]

@@ -296,3 +296,16 @@ fn au7_both_deadline_warnings_when_both_apply() {
         "destination": { "isp": "so-net", "startDate": "2018-01-10", "sourceExcluded": false, "acceptanceDate": "2018-09-10" } }));
     assert_matches(&r, json!({ "warnings": [{ "code": "statement-after-deadline" }, { "code": "application-after-deadline" }], "totals": { "refunds": 0 } }));
 }
+
+#[test]
+fn a_figure_resting_on_an_unverified_value_says_so() {
+    // Seed version, sources agree: not flagged.
+    assert_matches(&au(|_| {}), json!({ "refunds": [{ "kind": "fee-refund-cash", "unverified": false }], "charges": [{ "kind": "cancellation-fee", "unverified": false }] }));
+    // 乗りかえスタートサポート with BIGLOBE: the cap is disputed.
+    let r = calc(json!({ "applicationDate": "2023-05-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2020-01-20" },
+        "destination": { "isp": "biglobe", "startDate": "2023-05-10", "sourceExcluded": false } }));
+    assert_matches(&r, json!({ "refunds": [{ "kind": "fee-refund-cash", "amount": 15000, "unverified": true }], "deadlines": [{ "kind": "au-application", "unverified": true }, { "kind": "statement-print", "unverified": false }] }));
+    // So-net contracts from 2022-07: the renewal months are unverified, so is the fee.
+    let r = calc(json!({ "applicationDate": "2024-05-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2022-08-20" } }));
+    assert_matches(&r, json!({ "charges": [{ "kind": "cancellation-fee", "unverified": true }] }));
+}
