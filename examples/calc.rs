@@ -1,4 +1,5 @@
 //! `cargo run --example calc -- [compare] < input.json`: the core's answer as pretty JSON.
+use norikae::json_out::ToJson;
 use std::io::Read;
 fn main() {
     let mut s = String::new();
@@ -7,9 +8,10 @@ fn main() {
     let json = norikae::json::read(&mut de).unwrap_or(norikae::json::Json::Null);
     let compare = std::env::args().any(|a| a == "compare");
     let out = if compare {
-        match norikae::calculate::compare_exit_months(&json) { norikae::Answer::Ok(v) => serde_json::to_string_pretty(&v), norikae::Answer::Err(e) => serde_json::to_string_pretty(&e) }
+        norikae::calculate::compare_exit_months(&json).to_json()
     } else {
-        match norikae::calculate::calculate(&json) { norikae::Answer::Ok(v) => serde_json::to_string_pretty(&v), norikae::Answer::Err(e) => serde_json::to_string_pretty(&e) }
+        norikae::calculate::calculate(&json).to_json()
     };
-    println!("{}", out.unwrap_or_default());
+    let pretty = serde_json::from_str::<serde_json::Value>(&out).and_then(|v| serde_json::to_string_pretty(&v));
+    println!("{}", pretty.unwrap_or(out));
 }

@@ -11,31 +11,24 @@ use crate::exit::ExitPlan;
 use crate::input::{Channel, Customer, Payment, Removal, Scenario};
 use crate::lang::yen;
 use chrono::NaiveDate;
-use serde::Serialize;
+use crate::json_out::{Obj, ToJson};
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Contact {
     pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub menu: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hours: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub closed: Option<String>,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Action {
     pub kind: &'static str,
     pub rule: &'static str,
     pub date: Option<NaiveDate>,
     pub from: Option<NaiveDate>,
     pub by: Option<NaiveDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub contact: Option<Contact>,
     pub text: String,
 }
@@ -186,4 +179,24 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
     crate::lang::sort_by_key(&mut out, key);
     let _ = OVF;
     Ok(out)
+}
+
+impl ToJson for Contact {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out).f("name", &self.name).opt("phone", &self.phone).opt("menu", &self.menu).opt("hours", &self.hours).opt("closed", &self.closed).end();
+    }
+}
+
+impl ToJson for Action {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .f("kind", self.kind)
+            .f("rule", self.rule)
+            .f("date", &self.date)
+            .f("from", &self.from)
+            .f("by", &self.by)
+            .opt("contact", &self.contact)
+            .f("text", &self.text)
+            .end();
+    }
 }

@@ -2,7 +2,7 @@
 //! internal calculation errors (never expected; reported instead of panicking).
 
 use crate::lang::Lang;
-use serde::Serialize;
+use crate::json_out::{Obj, ToJson};
 
 /// Stable error codes of CONTRACT.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,7 +54,7 @@ impl InputError {
     }
 }
 
-#[derive(Serialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ErrorOut {
     pub field: String,
     pub code: &'static str,
@@ -73,5 +73,11 @@ pub enum CalcError {
 impl From<InputError> for CalcError {
     fn from(e: InputError) -> Self {
         CalcError::Input(vec![e])
+    }
+}
+
+impl ToJson for ErrorOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out).f("field", &self.field).f("code", self.code).f("message", &self.message).end();
     }
 }

@@ -20,6 +20,7 @@ pub mod holidays;
 pub mod ics;
 pub mod input;
 pub mod json;
+pub mod json_out;
 pub mod lang;
 pub mod output;
 pub mod rules;

@@ -1,21 +1,14 @@
 //! The plain objects `calculate` and `compareExitMonths` return (CONTRACT.md field
 //! names, camelCase; extra fields beside them: `rule`, `label`, `sources`, `timeline`,
-//! `cashflow`, `rules`, `campaign`).
+//! `cashflow`, `rules`, `campaign`), each written as JSON by [`crate::json_out`].
 
 use crate::actions::Action;
 use crate::calendar::Month;
 use crate::error::ErrorOut;
 use chrono::NaiveDate;
-use serde::{Serialize, Serializer};
+use crate::json_out::{Obj, ToJson};
 
-impl Serialize for Month {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-#[derive(Serialize, Debug, Clone, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ExitOut {
     pub month: Month,
     pub last_service_day: NaiveDate,
@@ -36,17 +29,14 @@ pub struct ExitOut {
     pub rules: Vec<&'static str>,
 }
 
-#[derive(Serialize, Debug, Clone, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ChargeOut {
     pub kind: &'static str,
     pub amount: i64,
     pub month: Month,
     pub billed_month: Month,
     pub due: Option<NaiveDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub slip_arrives: Option<Month>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<Month>,
     pub rule: &'static str,
     pub name: &'static str,
@@ -54,28 +44,22 @@ pub struct ChargeOut {
     pub unverified: bool,
 }
 
-#[derive(Serialize, Debug, Clone, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RefundOut {
     pub kind: &'static str,
     pub amount: i64,
     pub method: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub earliest: Option<NaiveDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub latest: Option<NaiveDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub months: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub first_month: Option<Month>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub latest_first_month: Option<Month>,
     pub rule: &'static str,
     pub label: &'static str,
     pub unverified: bool,
 }
 
-#[derive(Serialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DeadlineOut {
     pub kind: &'static str,
     pub date: NaiveDate,
@@ -84,14 +68,14 @@ pub struct DeadlineOut {
     pub unverified: bool,
 }
 
-#[derive(Serialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WarningOut {
     pub code: &'static str,
     pub rule: &'static str,
     pub message: String,
 }
 
-#[derive(Serialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SourceOut {
     pub id: String,
     pub title: &'static str,
@@ -100,7 +84,7 @@ pub struct SourceOut {
     pub checked: String,
 }
 
-#[derive(Serialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ExplanationOut {
     pub rule: &'static str,
     pub text: String,
@@ -108,32 +92,30 @@ pub struct ExplanationOut {
     pub sources: Vec<String>,
 }
 
-#[derive(Serialize, Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Totals {
     pub charges: i64,
     pub refunds: i64,
     pub net: i64,
 }
 
-#[derive(Serialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TimelineOut {
     pub date: NaiveDate,
     pub kind: &'static str,
     pub label: String,
     pub rule: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
 }
 
-#[derive(Serialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CashflowOut {
     pub month: Month,
     pub out: i64,
-    #[serde(rename = "in")]
     pub inflow: i64,
 }
 
-#[derive(Serialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RuleSetOut {
     pub id: &'static str,
     pub name: &'static str,
@@ -142,8 +124,7 @@ pub struct RuleSetOut {
     pub until: Option<String>,
 }
 
-#[derive(Serialize, Debug, Clone, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CampaignOut {
     pub id: &'static str,
     pub name: &'static str,
@@ -153,8 +134,7 @@ pub struct CampaignOut {
     pub earliest_acceptance: NaiveDate,
 }
 
-#[derive(Serialize, Debug, Clone, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Calculation {
     pub ok: bool,
     pub exit: ExitOut,
@@ -175,8 +155,7 @@ pub struct Calculation {
     pub presets: Vec<PresetOut>,
 }
 
-#[derive(Serialize, Debug, Clone, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PresetOut {
     pub kind: &'static str,
     pub rule: &'static str,
@@ -184,16 +163,14 @@ pub struct PresetOut {
     pub construction: ConstructionOut,
 }
 
-#[derive(Serialize, Debug, Clone, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConstructionOut {
     pub monthly_installment: i64,
     pub installments: i64,
     pub first_installment: i64,
 }
 
-#[derive(Serialize, Debug, Clone, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub month: Month,
     pub charges: i64,
@@ -204,8 +181,7 @@ pub struct Row {
     pub in_renewal_window: bool,
 }
 
-#[derive(Serialize, Debug, Clone, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
     pub ok: bool,
     pub rows: Vec<Row>,
@@ -213,16 +189,201 @@ pub struct Comparison {
     pub recommendation: String,
 }
 
-#[derive(Serialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Failure {
     pub ok: bool,
     pub errors: Vec<ErrorOut>,
 }
 
-#[derive(Serialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CalendarOut {
     pub ok: bool,
     pub ics: String,
     pub filename: String,
     pub events: usize,
+}
+
+impl ToJson for ExitOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .f("month", &self.month)
+            .f("lastServiceDay", &self.last_service_day)
+            .f("completionDate", &self.completion_date)
+            .f("contractMonth", &self.contract_month)
+            .f("inRenewalWindow", &self.in_renewal_window)
+            .f("nextRenewalWindow", &self.next_renewal_window)
+            .f("earliestMonth", &self.earliest_month)
+            .f("latestMonth", &self.latest_month)
+            .f("chosenMonth", &self.chosen_month)
+            .f("shiftedBy", &self.shifted_by)
+            .f("extraMonths", &self.extra_months)
+            .f("removalDate", &self.removal_date)
+            .f("earliestRemovalDate", &self.earliest_removal_date)
+            .f("mypageUntil", &self.mypage_until)
+            .f("effectiveApplicationDate", &self.effective_application_date)
+            .f("rules", &self.rules)
+            .end();
+    }
+}
+
+impl ToJson for ChargeOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .f("kind", self.kind)
+            .f("amount", &self.amount)
+            .f("month", &self.month)
+            .f("billedMonth", &self.billed_month)
+            .f("due", &self.due)
+            .opt("slipArrives", &self.slip_arrives)
+            .opt("label", &self.label)
+            .f("rule", self.rule)
+            .f("name", self.name)
+            .f("unverified", &self.unverified)
+            .end();
+    }
+}
+
+impl ToJson for RefundOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .f("kind", self.kind)
+            .f("amount", &self.amount)
+            .f("method", self.method)
+            .opt("earliest", &self.earliest)
+            .opt("latest", &self.latest)
+            .opt("months", &self.months)
+            .opt("firstMonth", &self.first_month)
+            .opt("latestFirstMonth", &self.latest_first_month)
+            .f("rule", self.rule)
+            .f("label", self.label)
+            .f("unverified", &self.unverified)
+            .end();
+    }
+}
+
+impl ToJson for DeadlineOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out).f("kind", self.kind).f("date", &self.date).f("rule", self.rule).f("label", self.label).f("unverified", &self.unverified).end();
+    }
+}
+
+impl ToJson for WarningOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out).f("code", self.code).f("rule", self.rule).f("message", &self.message).end();
+    }
+}
+
+impl ToJson for SourceOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out).f("id", &self.id).f("title", self.title).f("url", self.url).f("kind", self.kind).f("checked", &self.checked).end();
+    }
+}
+
+impl ToJson for ExplanationOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out).f("rule", self.rule).f("text", &self.text).f("sources", &self.sources).end();
+    }
+}
+
+impl ToJson for Totals {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out).f("charges", &self.charges).f("refunds", &self.refunds).f("net", &self.net).end();
+    }
+}
+
+impl ToJson for TimelineOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out).f("date", &self.date).f("kind", self.kind).f("label", &self.label).f("rule", self.rule).opt("amount", &self.amount).end();
+    }
+}
+
+impl ToJson for CashflowOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out).f("month", &self.month).f("out", &self.out).f("in", &self.inflow).end();
+    }
+}
+
+impl ToJson for RuleSetOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out).f("id", self.id).f("name", self.name).f("checked", &self.checked).f("since", &self.since).f("until", &self.until).end();
+    }
+}
+
+impl ToJson for CampaignOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .f("id", self.id)
+            .f("name", self.name)
+            .f("since", &self.since)
+            .f("until", &self.until)
+            .f("acceptance", &self.acceptance)
+            .f("earliestAcceptance", &self.earliest_acceptance)
+            .end();
+    }
+}
+
+impl ToJson for PresetOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out).f("kind", self.kind).f("rule", self.rule).f("label", &self.label).f("construction", &self.construction).end();
+    }
+}
+
+impl ToJson for ConstructionOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out).f("monthlyInstallment", &self.monthly_installment).f("installments", &self.installments).f("firstInstallment", &self.first_installment).end();
+    }
+}
+
+impl ToJson for Calculation {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .f("ok", &self.ok)
+            .f("exit", &self.exit)
+            .f("charges", &self.charges)
+            .f("refunds", &self.refunds)
+            .f("deadlines", &self.deadlines)
+            .f("warnings", &self.warnings)
+            .f("totals", &self.totals)
+            .f("explanations", &self.explanations)
+            .f("sources", &self.sources)
+            .f("actions", &self.actions)
+            .f("timeline", &self.timeline)
+            .f("cashflow", &self.cashflow)
+            .f("rules", &self.rules)
+            .f("campaign", &self.campaign)
+            .f("presets", &self.presets)
+            .end();
+    }
+}
+
+impl ToJson for Row {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .f("month", &self.month)
+            .f("charges", &self.charges)
+            .f("refunds", &self.refunds)
+            .f("net", &self.net)
+            .f("monthsPaidSinceEarliest", &self.months_paid_since_earliest)
+            .f("contractMonth", &self.contract_month)
+            .f("inRenewalWindow", &self.in_renewal_window)
+            .end();
+    }
+}
+
+impl ToJson for Comparison {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out).f("ok", &self.ok).f("rows", &self.rows).f("best", &self.best).f("recommendation", &self.recommendation).end();
+    }
+}
+
+impl ToJson for Failure {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out).f("ok", &self.ok).f("errors", &self.errors).end();
+    }
+}
+
+impl ToJson for CalendarOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out).f("ok", &self.ok).f("ics", &self.ics).f("filename", &self.filename).f("events", &self.events).end();
+    }
 }

@@ -1,0 +1,196 @@
+//! Writes the answer as JSON text by hand: one string crosses into JS and `JSON.parse`
+//! builds the object. Replaces serde's Serialize derive and serde_json in the wasm
+//! (measured: several KB smaller); tests parse this text back with serde_json, so
+//! every answer is checked to be valid JSON.
+
+use crate::calendar::Month;
+use chrono::{Datelike, NaiveDate};
+
+/// A value that writes itself as JSON.
+pub trait ToJson {
+    fn write_json(&self, out: &mut String);
+
+    fn to_json(&self) -> String {
+        let mut s = String::with_capacity(4096);
+        self.write_json(&mut s);
+        s
+    }
+}
+
+impl ToJson for str {
+    fn write_json(&self, out: &mut String) {
+        out.push('"');
+        for c in self.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                c if (c as u32) < 0x20 => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    out.push_str("\\u00");
+                    out.push(HEX[(c as usize >> 4) & 15] as char);
+                    out.push(HEX[c as usize & 15] as char);
+                }
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, out: &mut String) {
+        self.as_str().write_json(out)
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out)
+    }
+}
+
+macro_rules! int_json {
+    ($($t:ty),*) => {$(
+        impl ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                use std::fmt::Write;
+                let _ = write!(out, "{}", self);
+            }
+        }
+    )*};
+}
+int_json!(i64, i32, u32, usize);
+
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+impl<T: ToJson> ToJson for Option<T> {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Some(v) => v.write_json(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, v) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            v.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out)
+    }
+}
+
+impl<T: ToJson, const N: usize> ToJson for [T; N] {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out)
+    }
+}
+
+fn digits(out: &mut String, n: u32, width: usize) {
+    let s = n.to_string();
+    for _ in s.len()..width {
+        out.push('0');
+    }
+    out.push_str(&s);
+}
+
+impl ToJson for NaiveDate {
+    fn write_json(&self, out: &mut String) {
+        out.push('"');
+        digits(out, self.year().max(0) as u32, 4);
+        out.push('-');
+        digits(out, self.month(), 2);
+        out.push('-');
+        digits(out, self.day(), 2);
+        out.push('"');
+    }
+}
+
+impl ToJson for Month {
+    fn write_json(&self, out: &mut String) {
+        out.push('"');
+        digits(out, self.year().max(0) as u32, 4);
+        out.push('-');
+        digits(out, self.month(), 2);
+        out.push('"');
+    }
+}
+
+/// Writes one JSON object, field by field.
+pub struct Obj<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> Obj<'a> {
+    pub fn new(out: &'a mut String) -> Self {
+        out.push('{');
+        Obj { out, first: true }
+    }
+
+    /// A field, always written (`None` as null).
+    pub fn f<T: ToJson + ?Sized>(&mut self, key: &str, v: &T) -> &mut Self {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        self.out.push('"');
+        self.out.push_str(key);
+        self.out.push_str("\":");
+        v.write_json(self.out);
+        self
+    }
+
+    /// A field written only when present.
+    pub fn opt<T: ToJson>(&mut self, key: &str, v: &Option<T>) -> &mut Self {
+        if let Some(v) = v {
+            self.f(key, v);
+        }
+        self
+    }
+
+    pub fn end(&mut self) {
+        self.out.push('}');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_escaped() {
+        assert_eq!("a\"b\\c\nd\u{1}e 乗り換え".to_json(), "\"a\\\"b\\\\c\\nd\\u0001e 乗り換え\"");
+    }
+
+    #[test]
+    fn dates_months_options_and_lists() {
+        let d = NaiveDate::from_ymd_opt(2019, 3, 5).unwrap_or_default();
+        assert_eq!(d.to_json(), "\"2019-03-05\"");
+        assert_eq!(Month::new(2019, 3).map(|m| m.to_json()), Some("\"2019-03\"".to_string()));
+        assert_eq!(Some(-5i64).to_json(), "-5");
+        assert_eq!(None::<i64>.to_json(), "null");
+        assert_eq!(vec![1i32, 2].to_json(), "[1,2]");
+        let mut s = String::new();
+        Obj::new(&mut s).f("a", &1i64).opt("b", &None::<i64>).opt("c", &Some(true)).end();
+        assert_eq!(s, "{\"a\":1,\"c\":true}");
+    }
+}
