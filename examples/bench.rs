@@ -6,7 +6,8 @@ fn main() {
     let s = v["input"].to_string();
     let mut de = serde_json::Deserializer::from_str(&s);
     let json = norikae::json::read(&mut de).unwrap_or(norikae::json::Json::Null);
-    let n = 20_000;
+    // BENCH_N calls (default 20,000); under valgrind --tool=callgrind use a small N.
+    let n: usize = std::env::var("BENCH_N").ok().and_then(|v| v.parse().ok()).unwrap_or(20_000).max(10);
     let t = Instant::now();
     for _ in 0..n {
         std::hint::black_box(norikae::calculate::calculate(&json));

@@ -37,7 +37,7 @@ pub fn bill(s: &Scenario, charges: Vec<Charge>, cx: &mut Ctx) -> Result<Vec<Bill
                 let nominal = debit_month.day(day).unwrap_or(last);
                 let d = next_bank_business_day(nominal).ok_or(CalcError::DateOverflow)?;
                 if d != nominal {
-                    cx.explain("SN-12", format!("{nominal} は銀行休業日のため、引落しは翌営業日 {d} です。"), format!("{nominal} is not a bank business day, so the debit moves to {d}."));
+                    crate::explain!(cx, "SN-12", format!("{nominal} は銀行休業日のため、引落しは翌営業日 {d} です。"), format!("{nominal} is not a bank business day, so the debit moves to {d}."));
                 }
                 due = Some(d);
             }
@@ -60,7 +60,7 @@ pub fn bill(s: &Scenario, charges: Vec<Charge>, cx: &mut Ctx) -> Result<Vec<Bill
         Payment::Cedyna => ("セディナの振込用紙は請求月の上旬に届きます。", "Cedyna's transfer slip arrives early in the billed month."),
         Payment::Usen => ("USENは請求月をその月の名前で請求します（9月分の利用は「10月分」）。", "USEN labels each bill with the billed month (September's usage arrives as \"October\")."),
     };
-    cx.explain("SN-11", "利用月の料金は翌月に請求されます。契約解除料などは退会完了月の料金として、その翌月に請求されます。".into(), "A month's usage is billed the following month; exit charges belong to the completion month and are billed the month after.".into());
-    cx.explain("SN-12", ja.into(), en.into());
+    crate::explain!(cx, "SN-11", "利用月の料金は翌月に請求されます。契約解除料などは退会完了月の料金として、その翌月に請求されます。".into(), "A month's usage is billed the following month; exit charges belong to the completion month and are billed the month after.".into());
+    crate::explain!(cx, "SN-12", ja.into(), en.into());
     Ok(out)
 }

@@ -2,7 +2,9 @@
 //! the input into a bounded tree, call plain Rust, serialize the answer. Never throws.
 
 use crate::calculate::{self, Answer};
-use crate::json::{self, Json};
+#[cfg(target_arch = "wasm32")]
+use crate::json;
+use crate::json::Json;
 use crate::json_out::ToJson;
 use wasm_bindgen::prelude::*;
 

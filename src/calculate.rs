@@ -77,19 +77,19 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         if let Some(closed) = crate::calendar::parse_date(r.text("product.closed-to-new", s.current.contract_date, &mut cx.trace, Lang::En)?) {
             if s.current.contract_date > closed {
                 let (name_ja, name_en) = (&r.set.name.ja, &r.set.name.en);
-                cx.warn("product-closed", "SN-7", format!("{name_ja}は {closed} で新規受付を終えています。{} 申込の契約は別の商品（So-net 光 S/M/L など、契約期間と解約金のないもの）かもしれません。契約内容を確認してください。", s.current.contract_date), format!("{name_en} closed to new sign-ups on {closed}; a contract applied for on {} is probably another product (such as So-net Hikari S/M/L, with no term and no exit fee). Check your contract.", s.current.contract_date));
+                crate::warn!(cx, "product-closed", "SN-7", format!("{name_ja}は {closed} で新規受付を終えています。{} 申込の契約は別の商品（So-net 光 S/M/L など、契約期間と解約金のないもの）かもしれません。契約内容を確認してください。", s.current.contract_date), format!("{name_en} closed to new sign-ups on {closed}; a contract applied for on {} is probably another product (such as So-net Hikari S/M/L, with no term and no exit fee). Check your contract.", s.current.contract_date));
             }
         }
     }
     // SN-15, always.
-    cx.explain("SN-15", "退会するとSo-netのセキュリティソフトなどのオプションサービスも終わるため、新しいソフトを入れる前にアンインストールします。".into(), "Optional services such as So-net's security software end with the exit: uninstall it before installing another.".into());
-    cx.warn("uninstall-security-software", "SN-15", "So-netのセキュリティソフトは、新しいソフトを入れる前にアンインストールしてください。オプションサービスは退会とともに終わります。".into(), "Uninstall So-net's security software before installing another; optional services end with the exit.".into());
+    crate::explain!(cx, "SN-15", "退会するとSo-netのセキュリティソフトなどのオプションサービスも終わるため、新しいソフトを入れる前にアンインストールします。".into(), "Optional services such as So-net's security software end with the exit: uninstall it before installing another.".into());
+    crate::warn!(cx, "uninstall-security-software", "SN-15", "So-netのセキュリティソフトは、新しいソフトを入れる前にアンインストールしてください。オプションサービスは退会とともに終わります。".into(), "Uninstall So-net's security software before installing another; optional services end with the exit.".into());
     // Every unverified value read (rules data, Confidence::Low) is named.
     let low: Vec<_> = cx.trace.used.iter().filter(|(_, p)| p.confidence == Confidence::Low).map(|(set, p)| (*set, *p)).collect();
     for (set, p) in low {
         let (nj, ne) = p.note.map(|n| (n.ja, n.en)).unwrap_or(("", ""));
         let rule: &'static str = p.rule;
-        cx.warn("rule-unverified", rule, format!("未確認の値を使っています（{} {}、{rule}）: {nj}", set.name.ja, p.key), format!("An unverified value is used ({} {}, {rule}): {ne}", set.name.en, p.key));
+        crate::warn!(cx, "rule-unverified", rule, format!("未確認の値を使っています（{} {}、{rule}）: {nj}", set.name.ja, p.key), format!("An unverified value is used ({} {}, {rule}): {ne}", set.name.en, p.key));
     }
 
     let charges: Vec<ChargeOut> = billed
@@ -128,7 +128,7 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
     let total_charges = charges.iter().fold(0i64, |a, c| a.saturating_add(c.amount));
     let total_refunds = refunds.iter().fold(0i64, |a, r| a.saturating_add(r.amount));
     let totals = Totals { charges: total_charges, refunds: total_refunds, net: total_charges.saturating_sub(total_refunds) };
-    cx.explain("AU-11", format!("乗り換えの実質負担 = 退会時の請求 {}円 − 還元・割引 {}円 = {}円。", yen(totals.charges), yen(totals.refunds), yen(totals.net)), format!("Net switching cost = exit charges {} yen − refunds and discounts {} yen = {} yen.", yen(totals.charges), yen(totals.refunds), yen(totals.net)));
+    crate::explain!(cx, "AU-11", format!("乗り換えの実質負担 = 退会時の請求 {}円 − 還元・割引 {}円 = {}円。", yen(totals.charges), yen(totals.refunds), yen(totals.net)), format!("Net switching cost = exit charges {} yen − refunds and discounts {} yen = {} yen.", yen(totals.charges), yen(totals.refunds), yen(totals.net)));
 
     // Deadlines, in CONTRACT's order.
     let mut deadlines = Vec::new();
@@ -154,7 +154,7 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
     let mut explanations: Vec<ExplanationOut> = cx
         .explanations
         .iter()
-        .map(|e| ExplanationOut { rule: e.rule, text: lang.text(&e.ja, &e.en), sources: Vec::new() })
+        .map(|e| ExplanationOut { rule: e.rule, text: lang.dates(&e.text), sources: Vec::new() })
         .collect();
     let mut sources: Vec<SourceOut> = Vec::new();
     let mut cite = |e: &mut ExplanationOut, src: &crate::rules::Source| {
@@ -228,7 +228,7 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         charges,
         refunds,
         deadlines,
-        warnings: cx.warnings.iter().map(|w| WarningOut { code: w.code, rule: w.rule, message: lang.text(&w.ja, &w.en) }).collect(),
+        warnings: cx.warnings.iter().map(|w| WarningOut { code: w.code, rule: w.rule, message: lang.dates(&w.text) }).collect(),
         totals,
         explanations,
         sources,

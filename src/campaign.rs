@@ -161,9 +161,9 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
     let until = if r.set.until == crate::rules::OPEN_END { String::new() } else { crate::rules::ymd_str(r.set.until) };
     r.param("version.dates", applied, &mut cx.trace)?;
     if covered_day {
-        cx.explain("AU-1", format!("auひかりの申込日 {applied} に適用されるのは {}（{since}〜{until}）です。", name.0), format!("An au Hikari contract applied for on {applied} falls under {} ({since} – {until}).", name.1));
+        crate::explain!(cx, "AU-1", format!("auひかりの申込日 {applied} に適用されるのは {}（{since}〜{until}）です。", name.0), format!("An au Hikari contract applied for on {applied} falls under {} ({since} – {until}).", name.1));
     } else {
-        cx.warn("campaign-version-ended", "AU-1", format!("申込日 {applied} に当てはまる版のデータがありません。最も近い {}（{since}〜{until}）の条件で計算しています。", name.0), format!("No version in the data covers an application on {applied}; computed with the nearest, {} ({since} – {until}).", name.1));
+        crate::warn!(cx, "campaign-version-ended", "AU-1", format!("申込日 {applied} に当てはまる版のデータがありません。最も近い {}（{since}〜{until}）の条件で計算しています。", name.0), format!("No version in the data covers an application on {applied}; computed with the nearest, {} ({since} – {until}).", name.1));
     }
 
     // AU-7 window and acceptance. The seed version counts months from the start date;
@@ -174,7 +174,7 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         let by_application = Month::of(applied).plus(n - 1).last_day().ok_or(OVF)?;
         let by_start = Month::of(at).plus(n - 1).last_day().ok_or(OVF)?;
         let deadline = by_application.min(by_start);
-        cx.explain("AU-7", format!("申請期限は{n}ヶ月で、auひかりの申込月から数えると {by_application}、開通月から数えると {by_start} です。早い方の {deadline} で計算しています。"), format!("The window is {n} months: counted from the au Hikari application month it ends {by_application}, from the start month {by_start}. The earlier, {deadline}, is used."));
+        crate::explain!(cx, "AU-7", format!("申請期限は{n}ヶ月で、auひかりの申込月から数えると {by_application}、開通月から数えると {by_start} です。早い方の {deadline} で計算しています。"), format!("The window is {n} months: counted from the au Hikari application month it ends {by_application}, from the start month {by_start}. The earlier, {deadline}, is used."));
         (n, deadline)
     } else {
         let n = r.int("application.window-months", at, &mut cx.trace)?.clamp(0, 120) as i32;
@@ -191,15 +191,15 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         (_, Some(g)) => g.max(earliest),
         (_, None) => earliest,
     };
-    cx.explain("AU-7", format!("申請は{window}ヶ月以内、{deadline} までに郵送します（開通日 {at}）。解約金の明細が出るのは請求月 {statements_billed} からなので、受付は早くて {earliest} です。"), format!("Mail the application within {window} months, by {deadline} (start {at}). The fee statement exists once billed in {statements_billed}, so acceptance is {earliest} at the earliest."));
+    crate::explain!(cx, "AU-7", format!("申請は{window}ヶ月以内、{deadline} までに郵送します（開通日 {at}）。解約金の明細が出るのは請求月 {statements_billed} からなので、受付は早くて {earliest} です。"), format!("Mail the application within {window} months, by {deadline} (start {at}). The fee statement exists once billed in {statements_billed}, so acceptance is {earliest} at the earliest."));
     let mut in_time = true;
     if earliest > deadline {
         in_time = false;
-        cx.warn("statement-after-deadline", "AU-7", format!("明細が出る {earliest} には申請期限 {deadline} を過ぎているため、還元は受けられません。"), format!("The statements exist only from {earliest}, after the deadline {deadline}: no refund is possible."));
+        crate::warn!(cx, "statement-after-deadline", "AU-7", format!("明細が出る {earliest} には申請期限 {deadline} を過ぎているため、還元は受けられません。"), format!("The statements exist only from {earliest}, after the deadline {deadline}: no refund is possible."));
     }
     if acceptance > deadline && (earliest <= deadline || d.acceptance_date.is_some()) {
         in_time = false;
-        cx.warn("application-after-deadline", "AU-7", format!("受付日 {acceptance} は申請期限 {deadline} を過ぎているため、キャンペーンの還元はすべて受けられません。"), format!("Acceptance on {acceptance} is after the deadline {deadline}: the campaign pays nothing."));
+        crate::warn!(cx, "application-after-deadline", "AU-7", format!("受付日 {acceptance} は申請期限 {deadline} を過ぎているため、キャンペーンの還元はすべて受けられません。"), format!("Acceptance on {acceptance} is after the deadline {deadline}: the campaign pays nothing."));
     }
 
     // AU-2 source, AU-3 plan and phone options, AU-4 ISP.
@@ -210,24 +210,24 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
     let listed = r.strs("eligible.excluded-sources", at, &mut cx.trace)?;
     if excluded {
         let pname = &s.current.rules.set.name;
-        cx.warn("source-not-eligible", "AU-2", format!("{} はauスマートバリュー対象の光回線のため、乗り換え元として対象外です（KDDIの対象外リスト: {}）。違約金還元とプラス特典はありません。", pname.ja, listed.join(", ")), format!("{} is an FTTH service covered by au Smart Value, which KDDI excludes as a source ({}); no fee refund and no Plus extras.", pname.en, listed.join(", ")));
-        cx.explain("AU-2", format!("乗り換え元の {} は対象外の回線です。KDDIに対象と確認できた場合は「対象外ではない」を選ぶと還元を計算します。", pname.ja), format!("The source line {} is excluded. If KDDI confirmed your line as eligible, set it as not excluded to compute the refund.", pname.en));
+        crate::warn!(cx, "source-not-eligible", "AU-2", format!("{} はauスマートバリュー対象の光回線のため、乗り換え元として対象外です（KDDIの対象外リスト: {}）。違約金還元とプラス特典はありません。", pname.ja, listed.join(", ")), format!("{} is an FTTH service covered by au Smart Value, which KDDI excludes as a source ({}); no fee refund and no Plus extras.", pname.en, listed.join(", ")));
+        crate::explain!(cx, "AU-2", format!("乗り換え元の {} は対象外の回線です。KDDIに対象と確認できた場合は「対象外ではない」を選ぶと還元を計算します。", pname.ja), format!("The source line {} is excluded. If KDDI confirmed your line as eligible, set it as not excluded to compute the refund.", pname.en));
     }
     let building = d.building.code();
     let plans = r.strs(&format!("eligible.plans.{building}"), at, &mut cx.trace)?;
     let plan_ok = plans.contains(&d.plan.code());
     if !plan_ok {
-        cx.warn("plan-not-eligible", "AU-3", format!("{}の対象プランは {} です（選択: {}）。", name.0, plans.join(", "), d.plan.code()), format!("{} requires plan {} (chosen: {}).", name.1, plans.join(", "), d.plan.code()));
+        crate::warn!(cx, "plan-not-eligible", "AU-3", format!("{}の対象プランは {} です（選択: {}）。", name.0, plans.join(", "), d.plan.code()), format!("{} requires plan {} (chosen: {}).", name.1, plans.join(", "), d.plan.code()));
     }
     let isp = d.isp.unwrap_or("");
     let cap = r.entry(&format!("cap.{building}"), isp, at, &mut cx.trace)?;
     let cash_cap = r.entry(&format!("cash-cap.{building}"), isp, at, &mut cx.trace)?;
     if cap.is_none() {
-        cx.warn("isp-not-eligible", "AU-4", format!("{}では、この建物タイプでプロバイダ「{isp}」は対象外です。", name.0), format!("{} does not cover ISP \"{isp}\" for this building type.", name.1));
+        crate::warn!(cx, "isp-not-eligible", "AU-4", format!("{}では、この建物タイプでプロバイダ「{isp}」は対象外です。", name.0), format!("{} does not cover ISP \"{isp}\" for this building type.", name.1));
     }
     let phone_needed = !r.has("eligible.phone-options") || r.boolean("eligible.phone-options", at, &mut cx.trace)?;
     if phone_needed && !d.with_phone_options {
-        cx.warn("phone-options-missing", "AU-3", "還元には auひかり電話とオプションパックの加入が必要です。".into(), "The refund needs the au Hikari phone and the option pack.".into());
+        crate::warn!(cx, "phone-options-missing", "AU-3", "還元には auひかり電話とオプションパックの加入が必要です。".into(), "The refund needs the au Hikari phone and the option pack.".into());
     }
     let fee_ok = !excluded && plan_ok && cap.is_some() && (d.with_phone_options || !phone_needed) && in_time;
 
@@ -274,27 +274,27 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         }
         let split = if monthly > 0 { format!("現金 {}円 + 月額割引 {}円（{}円 × 最大{max_months}ヶ月）", yen(cash), yen(monthly), yen(per)) } else { format!("すべて現金 {}円", yen(cash)) };
         let split_en = if monthly > 0 { format!("{} yen cash + {} yen off the bill ({} yen a month, up to {max_months} months)", yen(cash), yen(monthly), yen(per)) } else { format!("all {} yen as cash", yen(cash)) };
-        cx.explain("AU-5", format!("対象の違約金は {}円、上限は {}円なので、還元は {}円（{split}）です。月額料金は対象外です。", yen(covered), yen(cap), yen(fee_refund)), format!("Covered fees are {} yen and the cap is {} yen, so the refund is {} yen ({split_en}). Monthly fees are not covered.", yen(covered), yen(cap), yen(fee_refund)));
-        cx.explain("AU-4", format!("{}（{}、{isp}）の上限は {}円、うち現金は {}円までです。", name.0, if d.building == Building::Mansion { "マンション" } else { "ホーム" }, yen(cap), yen(cash_cap.unwrap_or(0))), format!("{} ({}, {isp}) caps the refund at {} yen, of which up to {} yen as cash.", name.1, building, yen(cap), yen(cash_cap.unwrap_or(0))));
+        crate::explain!(cx, "AU-5", format!("対象の違約金は {}円、上限は {}円なので、還元は {}円（{split}）です。月額料金は対象外です。", yen(covered), yen(cap), yen(fee_refund)), format!("Covered fees are {} yen and the cap is {} yen, so the refund is {} yen ({split_en}). Monthly fees are not covered.", yen(covered), yen(cap), yen(fee_refund)));
+        crate::explain!(cx, "AU-4", format!("{}（{}、{isp}）の上限は {}円、うち現金は {}円までです。", name.0, if d.building == Building::Mansion { "マンション" } else { "ホーム" }, yen(cap), yen(cash_cap.unwrap_or(0))), format!("{} ({}, {isp}) caps the refund at {} yen, of which up to {} yen as cash.", name.1, building, yen(cap), yen(cash_cap.unwrap_or(0))));
         if cash > 0 {
             explain_timing(method, acceptance, cash_earliest, cash_latest, cx);
         }
         if monthly > 0 {
-            cx.explain("AU-6", format!("月額割引は受付月の翌月（{}）から、月末の受付なら翌々月（{}）からの利用分に付きます。", Month::of(acceptance).plus(off1), Month::of(acceptance).plus(off2)), format!("The bill discount starts with usage month {} (or {} for a month-end acceptance).", Month::of(acceptance).plus(off1), Month::of(acceptance).plus(off2)));
+            crate::explain!(cx, "AU-6", format!("月額割引は受付月の翌月（{}）から、月末の受付なら翌々月（{}）からの利用分に付きます。", Month::of(acceptance).plus(off1), Month::of(acceptance).plus(off2)), format!("The bill discount starts with usage month {} (or {} for a month-end acceptance).", Month::of(acceptance).plus(off1), Month::of(acceptance).plus(off2)));
         }
     }
 
     // AU-9 mobile refund (Start Support only; ignored with Plus).
     let min_lines = if r.has("mobile.min-lines") && d.mobile_lines > 0 { r.int("mobile.min-lines", at, &mut cx.trace)? } else { 1 };
     if d.mobile_lines > 0 && d.mobile_lines < min_lines && r.has("mobile.per-line") {
-        cx.explain("AU-9", format!("{}の携帯電話の特典は{min_lines}回線以上が条件のため、{}回線では対象になりません。", name.0, d.mobile_lines), format!("{}'s mobile part needs at least {min_lines} lines; {} is not enough.", name.1, d.mobile_lines));
+        crate::explain!(cx, "AU-9", format!("{}の携帯電話の特典は{min_lines}回線以上が条件のため、{}回線では対象になりません。", name.0, d.mobile_lines), format!("{}'s mobile part needs at least {min_lines} lines; {} is not enough.", name.1, d.mobile_lines));
     }
     if d.mobile_lines >= min_lines && d.mobile_lines > 0 && r.has("mobile.per-line") && d.with_phone_options && in_time {
         let per = r.int("mobile.per-line", at, &mut cx.trace)?;
         let amount = per.saturating_mul(d.mobile_lines);
         let on = add_months(acceptance, r.int("timing.au-wallet-months", at, &mut cx.trace)? as i32).ok_or(OVF)?;
         refunds.push(Refund { kind: RefundKind::MobileRefund, amount, method: Method::AuWallet, earliest: Some(on), latest: Some(on), months: None, first_month: None, latest_first_month: None });
-        cx.explain("AU-9", format!("携帯電話の解約金還元は1回線 {}円 × {}回線 = {}円を au WALLET に {on} ごろ入金します（乗り換え元の回線の条件とは別です）。", yen(per), d.mobile_lines, yen(amount)), format!("The mobile refund is {} yen × {} lines = {} yen, charged to au WALLET around {on} (independent of the fixed-line source)."
+        crate::explain!(cx, "AU-9", format!("携帯電話の解約金還元は1回線 {}円 × {}回線 = {}円を au WALLET に {on} ごろ入金します（乗り換え元の回線の条件とは別です）。", yen(per), d.mobile_lines, yen(amount)), format!("The mobile refund is {} yen × {} lines = {} yen, charged to au WALLET around {on} (independent of the fixed-line source)."
             , yen(per), d.mobile_lines, yen(amount)));
     }
 
@@ -315,7 +315,7 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
                 explain_timing(method, acceptance, cash_earliest, cash_latest, cx);
             }
         }
-        cx.explain("AU-10", format!("プラス特典: 月{}円 × {months}ヶ月の割引、オプションパック {}円 × {opt_months}ヶ月無料{}。違約金の還元が0円でも受けられます。", yen(per), yen(opt), if cashback > 0 { format!("、キャッシュバック {}円（違約金還元と同じ方法・時期）", yen(cashback)) } else { String::new() }), format!("Plus extras: {} yen off a month for {months} months, the option pack ({} yen) free for {opt_months} months{}. Paid even when the fee refund is 0.", yen(per), yen(opt), if cashback > 0 { format!(", and {} yen cashback (same method and time as the fee refund)", yen(cashback)) } else { String::new() }));
+        crate::explain!(cx, "AU-10", format!("プラス特典: 月{}円 × {months}ヶ月の割引、オプションパック {}円 × {opt_months}ヶ月無料{}。違約金の還元が0円でも受けられます。", yen(per), yen(opt), if cashback > 0 { format!("、キャッシュバック {}円（違約金還元と同じ方法・時期）", yen(cashback)) } else { String::new() }), format!("Plus extras: {} yen off a month for {months} months, the option pack ({} yen) free for {opt_months} months{}. Paid even when the fee refund is 0.", yen(per), yen(opt), if cashback > 0 { format!(", and {} yen cashback (same method and time as the fee refund)", yen(cashback)) } else { String::new() }));
     }
     let _ = Plan::ZuttoGigaToku;
 
@@ -326,9 +326,9 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
     if fee_refund > 0 && !d.smart_value && covered > r.int("commitment.fee-waived-up-to", at, &mut cx.trace)? {
         let cfee = r.need("commitment.fee", building, at, &mut cx.trace)?;
         let waived = r.int("commitment.fee-waived-up-to", at, &mut cx.trace)?;
-        cx.warn("commitment-fee-risk", "AU-8", format!("{commitment_end} より前に auひかりを解約すると、キャンペーンの違約金 {}円がかかります（auスマートバリューを申し込むか、対象の違約金が{}円以下なら不要）。", yen(cfee), yen(waived)), format!("Leaving au Hikari before {commitment_end} costs the campaign fee of {} yen (waived with au Smart Value, or when the covered fees are {} yen or less).", yen(cfee), yen(waived)));
+        crate::warn!(cx, "commitment-fee-risk", "AU-8", format!("{commitment_end} より前に auひかりを解約すると、キャンペーンの違約金 {}円がかかります（auスマートバリューを申し込むか、対象の違約金が{}円以下なら不要）。", yen(cfee), yen(waived)), format!("Leaving au Hikari before {commitment_end} costs the campaign fee of {} yen (waived with au Smart Value, or when the covered fees are {} yen or less).", yen(cfee), yen(waived)));
     }
-    cx.explain("AU-8", format!("キャンペーンの利用期間は{cm}ヶ月で、{commitment_end} に終わります。"), format!("The campaign's commitment is {cm} months, ending on {commitment_end}."));
+    crate::explain!(cx, "AU-8", format!("キャンペーンの利用期間は{cm}ヶ月で、{commitment_end} に終わります。"), format!("The campaign's commitment is {cm} months, ending on {commitment_end}."));
     Ok(Some(CampaignOutcome { rules: r, refunds, earliest_acceptance: earliest, acceptance, application_deadline: deadline, commitment_end, covered }))
 }
 
@@ -354,7 +354,7 @@ fn cash_dates(r: &Rules, method: Method, acceptance: NaiveDate, cx: &mut Ctx) ->
 
 fn explain_timing(method: Method, acceptance: NaiveDate, e: NaiveDate, l: NaiveDate, cx: &mut Ctx) {
     match method {
-        Method::PostalMoneyOrder => cx.explain("AU-6", format!("受付 {acceptance} から約1.5〜2ヶ月後（{e}〜{l}）に郵便為替が届きます。不在で戻った為替は1ヶ月以内に受け取らないと失効します。"), format!("A postal money order arrives about 1.5–2 months after acceptance on {acceptance} ({e} – {l}); one returned undelivered must be claimed within a month.")),
-        _ => cx.explain("AU-6", format!("受付 {acceptance} の1ヶ月後（{e}）に au WALLET へチャージされます。"), format!("Charged to au WALLET one month after acceptance on {acceptance} ({e}).")),
+        Method::PostalMoneyOrder => crate::explain!(cx, "AU-6", format!("受付 {acceptance} から約1.5〜2ヶ月後（{e}〜{l}）に郵便為替が届きます。不在で戻った為替は1ヶ月以内に受け取らないと失効します。"), format!("A postal money order arrives about 1.5–2 months after acceptance on {acceptance} ({e} – {l}); one returned undelivered must be claimed within a month.")),
+        _ => crate::explain!(cx, "AU-6", format!("受付 {acceptance} の1ヶ月後（{e}）に au WALLET へチャージされます。"), format!("Charged to au WALLET one month after acceptance on {acceptance} ({e}).")),
     }
 }

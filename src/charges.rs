@@ -75,7 +75,7 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
     let entered = cx.trace.is_user("fee.cancellation");
     let bj = if c.building == Building::Mansion { "マンション" } else { "戸建" };
     if in_window {
-        cx.explain("SN-7", format!("契約{k}ヶ月目（{m}）は更新月のため、契約解除料はかかりません。"), format!("Contract month {k} ({m}) is a renewal month, so there is no cancellation fee."));
+        crate::explain!(cx, "SN-7", format!("契約{k}ヶ月目（{m}）は更新月のため、契約解除料はかかりません。"), format!("Contract month {k} ({m}) is a renewal month, so there is no cancellation fee."));
     } else {
         let (pj, pe) = if entered {
             ("入力された契約条件".to_string(), "the terms you entered".to_string())
@@ -86,7 +86,7 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
             let f = crate::rules::ymd_str(fee_param.since);
             (format!("{f} 以降に申し込んだ契約"), format!("contracts applied for from {f}"))
         };
-        cx.explain("SN-7", format!("契約{k}ヶ月目（{m}）は更新月（{w1}・{w2}）ではないため、契約解除料 {}円（{bj}、{pj}）がかかり、退会完了月 {completion} の請求です。", yen(fee)), format!("Contract month {k} ({m}) is not a renewal month ({w1}, {w2}), so the cancellation fee of {} yen applies ({pe}); it is a charge of the completion month {completion}.", yen(fee)));
+        crate::explain!(cx, "SN-7", format!("契約{k}ヶ月目（{m}）は更新月（{w1}・{w2}）ではないため、契約解除料 {}円（{bj}、{pj}）がかかり、退会完了月 {completion} の請求です。", yen(fee)), format!("Contract month {k} ({m}) is not a renewal month ({w1}, {w2}), so the cancellation fee of {} yen applies ({pe}); it is a charge of the completion month {completion}.", yen(fee)));
         if fee > 0 {
             out.push(Charge { kind: ChargeKind::CancellationFee, amount: fee, month: completion });
         }
@@ -104,7 +104,7 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
             Some(f) if paid == 0 && left > 0 => f.saturating_add((left - 1).saturating_mul(con.monthly_installment)),
             _ => left.saturating_mul(con.monthly_installment),
         };
-        cx.explain("SN-8", format!("工事費の分割（{}円 × {}回、{first}から）は {m} までに{paid}回払い終わり、残り{left}回分 {}円を退会完了月 {completion} に一括で請求されます。", yen(con.monthly_installment), con.installments, yen(amount)), format!("Of the construction installments ({} yen × {}, from {first}), {paid} are paid by {m}; the remaining {left}, {} yen, are charged at once in the completion month {completion}.", yen(con.monthly_installment), con.installments, yen(amount)));
+        crate::explain!(cx, "SN-8", format!("工事費の分割（{}円 × {}回、{first}から）は {m} までに{paid}回払い終わり、残り{left}回分 {}円を退会完了月 {completion} に一括で請求されます。", yen(con.monthly_installment), con.installments, yen(amount)), format!("Of the construction installments ({} yen × {}, from {first}), {paid} are paid by {m}; the remaining {left}, {} yen, are charged at once in the completion month {completion}.", yen(con.monthly_installment), con.installments, yen(amount)));
         if amount > 0 {
             out.push(Charge { kind: ChargeKind::ConstructionRemainder, amount, month: completion });
         }
@@ -113,24 +113,24 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
     // SN-9 cashback minimum-use period.
     if let Some(cb) = &c.cashback {
         if i64::from(k) < cb.minimum_months {
-            cx.explain("SN-9", format!("キャッシュバックの最低利用期間（{}ヶ月）に対し契約{k}ヶ月目で退会するため、{}円の違約金がかかります。", cb.minimum_months, yen(cb.amount)), format!("Leaving in contract month {k}, before the cashback's minimum use of {} months, costs {} yen.", cb.minimum_months, yen(cb.amount)));
+            crate::explain!(cx, "SN-9", format!("キャッシュバックの最低利用期間（{}ヶ月）に対し契約{k}ヶ月目で退会するため、{}円の違約金がかかります。", cb.minimum_months, yen(cb.amount)), format!("Leaving in contract month {k}, before the cashback's minimum use of {} months, costs {} yen.", cb.minimum_months, yen(cb.amount)));
             if cb.amount > 0 {
                 out.push(Charge { kind: ChargeKind::CashbackClawback, amount: cb.amount, month: completion });
             }
         } else {
-            cx.explain("SN-9", format!("キャッシュバックの最低利用期間（{}ヶ月）は満たしているため、違約金はかかりません。", cb.minimum_months), format!("The cashback's minimum use of {} months is met: no penalty.", cb.minimum_months));
+            crate::explain!(cx, "SN-9", format!("キャッシュバックの最低利用期間（{}ヶ月）は満たしているため、違約金はかかりません。", cb.minimum_months), format!("The cashback's minimum use of {} months is met: no penalty.", cb.minimum_months));
         }
     }
 
     // SN-10 fee statement.
     if c.statement == Statement::Request {
         let fee = r.int("statement.fee", c.contract_date, &mut cx.trace)?;
-        cx.explain("SN-10", format!("違約金明細書を電話・メールで依頼すると{}円（税込）かかります。マイページから印刷すれば無料で、内容は同じです。", yen(fee)), format!("Asking for the fee statement by phone or e-mail costs {} yen with tax; printing it from MyPage is free and identical.", yen(fee)));
+        crate::explain!(cx, "SN-10", format!("違約金明細書を電話・メールで依頼すると{}円（税込）かかります。マイページから印刷すれば無料で、内容は同じです。", yen(fee)), format!("Asking for the fee statement by phone or e-mail costs {} yen with tax; printing it from MyPage is free and identical.", yen(fee)));
         if fee > 0 {
             out.push(Charge { kind: ChargeKind::StatementFee, amount: fee, month: completion });
         }
     } else {
-        cx.explain("SN-10", "So-netは退会証明書を発行しません。退会完了メールか、マイページから無料で印刷できる違約金明細書が証明になります。".into(), "So-net issues no exit certificate: the completion e-mail or the fee statement, free to print from MyPage, is the proof.".into());
+        crate::explain!(cx, "SN-10", "So-netは退会証明書を発行しません。退会完了メールか、マイページから無料で印刷できる違約金明細書が証明になります。".into(), "So-net issues no exit certificate: the completion e-mail or the fee statement, free to print from MyPage, is the proof.".into());
     }
     Ok(out)
 }

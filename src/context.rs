@@ -10,17 +10,42 @@ use crate::rules::Trace;
 pub struct Warning {
     pub code: &'static str,
     pub rule: &'static str,
-    pub ja: String,
-    pub en: String,
+    /// In the calculation's language.
+    pub text: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Explain {
     pub rule: &'static str,
-    pub ja: String,
-    pub en: String,
-    /// The Japanese sentences added, to add each once.
+    /// In the calculation's language.
+    pub text: String,
+    /// The sentences added, to add each once.
     seen: Vec<String>,
+}
+
+/// `explain!(cx, rule, ja, en)`: adds to the explanation of `rule` in `cx`'s language;
+/// only that language's text is formatted.
+#[macro_export]
+macro_rules! explain {
+    ($cx:expr, $rule:expr, $ja:expr, $en:expr $(,)?) => {{
+        let text: String = match $cx.lang {
+            $crate::lang::Lang::Ja => $ja,
+            $crate::lang::Lang::En => $en,
+        };
+        $cx.explain($rule, text)
+    }};
+}
+
+/// `warn!(cx, code, rule, ja, en)`: a warning in `cx`'s language (only that one formatted).
+#[macro_export]
+macro_rules! warn {
+    ($cx:expr, $code:expr, $rule:expr, $ja:expr, $en:expr $(,)?) => {{
+        let text: String = match $cx.lang {
+            $crate::lang::Lang::Ja => $ja,
+            $crate::lang::Lang::En => $en,
+        };
+        $cx.warn($code, $rule, text)
+    }};
 }
 
 #[derive(Debug, Default)]
@@ -44,10 +69,10 @@ impl Ctx {
         cx
     }
 
-    /// Adds a warning once per code (the first reason given wins).
-    pub fn warn(&mut self, code: &'static str, rule: &'static str, ja: String, en: String) {
-        if !self.warnings.iter().any(|w| w.code == code && w.ja == ja) {
-            self.warnings.push(Warning { code, rule, ja, en });
+    /// Adds a warning (once for the same code and text). Use [`warn!`].
+    pub fn warn(&mut self, code: &'static str, rule: &'static str, text: String) {
+        if !self.warnings.iter().any(|w| w.code == code && w.text == text) {
+            self.warnings.push(Warning { code, rule, text });
         }
     }
 
@@ -55,18 +80,20 @@ impl Ctx {
         self.warnings.iter().any(|w| w.code == code)
     }
 
-    /// Adds a sentence to the explanation of `rule` (one entry per rule).
-    pub fn explain(&mut self, rule: &'static str, ja: String, en: String) {
+    /// Adds a sentence to the explanation of `rule` (one entry per rule). Use [`explain!`].
+    pub fn explain(&mut self, rule: &'static str, text: String) {
+        let lang = self.lang;
         match self.explanations.iter_mut().find(|e| e.rule == rule) {
             Some(e) => {
-                if !e.seen.contains(&ja) {
-                    e.ja.push_str(&ja);
-                    e.en.push(' ');
-                    e.en.push_str(&en);
-                    e.seen.push(ja);
+                if !e.seen.contains(&text) {
+                    if lang == Lang::En {
+                        e.text.push(' ');
+                    }
+                    e.text.push_str(&text);
+                    e.seen.push(text);
                 }
             }
-            None => self.explanations.push(Explain { rule, ja: ja.clone(), en, seen: vec![ja] }),
+            None => self.explanations.push(Explain { rule, text: text.clone(), seen: vec![text] }),
         }
     }
 

@@ -24,6 +24,14 @@ impl Lang {
         }
     }
 
+    /// Text already in this language, with Japanese dates when Japanese.
+    pub fn dates(self, text: &str) -> String {
+        match self {
+            Lang::Ja => ja_dates(text),
+            Lang::En => text.to_string(),
+        }
+    }
+
     /// Like [`Lang::pick`], for stored text that may hold dates.
     pub fn text(self, ja: &str, en: &str) -> String {
         match self {
@@ -73,6 +81,14 @@ pub fn ja_dates(s: &str) -> String {
     let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok()).unwrap_or(0);
     let mut last = 0;
     while i + 7 <= b.len() {
+        // Jump to the next '2' (every year here starts with 20 or 21).
+        match b.get(i..).and_then(|r| r.iter().position(|&c| c == b'2')) {
+            Some(off) => i += off,
+            None => break,
+        }
+        if i + 7 > b.len() {
+            break;
+        }
         let boundary = i == 0 || !b[i - 1].is_ascii_digit();
         if boundary && (b[i] == b'2') && (b[i + 1] == b'0' || b[i + 1] == b'1') && digits(i..i + 4) && b[i + 4] == b'-' && digits(i + 5..i + 7) {
             let (y, m) = (num(i..i + 4), num(i + 5..i + 7));

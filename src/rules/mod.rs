@@ -88,6 +88,9 @@ impl Rules {
 
     /// The user's value for `key`, when this set lets the user enter it (`user-terms`).
     fn user(&self, key: &str, tr: &mut Trace) -> Option<UserValue> {
+        if tr.user.is_empty() {
+            return None;
+        }
         let listed = self.set.params.iter().any(|p| p.key == "user-terms" && matches!(p.value, Value::Strs(v) if v.contains(&key)));
         if !listed {
             return None;
