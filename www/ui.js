@@ -27,6 +27,7 @@ const sw = (i) => i.current?.channel === "provider-switch";
 const removal = (i) => !sw(i) && (i.current?.removal ?? "none") !== "none";
 const campaign = (i) => (i.destination?.campaign ?? "start-support") !== "none";
 const corporate = (i) => i.current?.customer === "corporate";
+const custom = (i) => i.current?.provider === "custom";
 
 // t: date | month | yen | count | select | radio | check. d: what the form shows when
 // the input has no value (the CONTRACT default). show(i): the field matters for input i.
@@ -34,23 +35,31 @@ const corporate = (i) => i.current?.customer === "corporate";
 const FIELDS = [
   { g: "general", fields: [{ p: "applicationDate", t: "date", req: 1 }] },
   { g: "current", fields: [
-    { p: "current.provider", t: "select", o: ["so-net-hikari-plus"], req: 1 },
+    { p: "current.provider", t: "select", o: ["so-net-hikari-plus", "custom"], req: 1 },
+    // Another provider (issue 5): its contract terms, as the user reads them on the contract.
+    { p: "current.terms.termMonths", t: "count", unit: "months", req: 1, show: custom },
+    { p: "current.terms.renewalMonths", t: "count", unit: "months", show: custom },
+    { p: "current.terms.cancellationFee", t: "yen", req: 1, show: custom },
+    { p: "current.terms.prorated", t: "check", d: false, show: custom },
     { p: "current.serviceStart", t: "date", req: 1 },
-    { p: "current.contractDate", t: "date" },
+    { p: "current.contractDate", t: "date", show: (i) => !custom(i) },
     { p: "current.building", t: "radio", o: ["home", "mansion"] },
     { p: "current.customer", t: "radio", o: ["individual", "corporate"] },
     { p: "current.channel", t: "select", o: ["web", "phone", "chat", "line", "paper", "provider-switch"] },
     { p: "current.switchDate", t: "date", req: 1, show: sw },
     { p: "current.exitMonth", t: "month", show: (i) => !sw(i) },
+    { p: "current.exitDate", t: "date", show: (i) => custom(i) && i.current.terms?.prorated === true },
     { p: "current.removal", t: "select", o: ["none", "requested", "landlord"], show: (i) => !sw(i) },
     { p: "current.region", t: "radio", o: ["east", "west"], show: removal },
     { p: "current.removalDate", t: "date", show: removal },
     { p: "current.monthlyFee", t: "yen" },
     { p: "current.payment", t: "select", o: ["credit-card", "bank-debit", "convenience-store", "ntt", "cedyna", "usen"], only: { cedyna: corporate, usen: corporate } },
+    { p: "current.terms.bankDebitDay", t: "count", show: (i) => custom(i) && i.current.payment === "bank-debit" },
     { p: "current.statement", t: "radio", o: ["mypage", "request"] },
     { g: "construction", p: "current.construction", fields: [
       { p: "current.construction.monthlyInstallment", t: "yen", req: 1 },
       { p: "current.construction.installments", t: "count", req: 1 },
+      { p: "current.construction.firstInstallment", t: "yen" },
       { p: "current.construction.firstMonth", t: "month" },
     ] },
     { g: "cashback", p: "current.cashback", fields: [
@@ -66,6 +75,7 @@ const FIELDS = [
     { p: "destination.carrier", t: "select", o: ["au-hikari"], req: 1 },
     { p: "destination.campaign", t: "select", o: ["start-support", "start-support-plus", "none"], req: 1 },
     { p: "destination.startDate", t: "date", req: 1 },
+    { p: "destination.applicationDate", t: "date", show: campaign },
     { p: "destination.building", t: "select", o: ["", "home", "mansion"], show: campaign },
     { p: "destination.plan", t: "select", o: ["", "zutto-giga-toku", "standard", "otoku-a"], show: campaign },
     { p: "destination.isp", t: "select", o: ["so-net", "nifty", "tcom", "au-one-net", "biglobe", "asahi-net", "dti"], req: 1, show: campaign },
@@ -74,6 +84,8 @@ const FIELDS = [
     { p: "destination.smartValue", t: "check", d: false, show: campaign },
     { p: "destination.refundMethod", t: "radio", o: ["au-wallet", "postal-money-order"], show: campaign },
     { p: "destination.acceptanceDate", t: "date", show: campaign },
+    { p: "destination.numberPortabilityFee", t: "yen", show: campaign },
+    { p: "destination.nttLineConstructionFee", t: "yen", show: campaign },
     { p: "destination.otherCoveredFees", t: "yen", show: campaign },
     { p: "destination.mobileLines", t: "count", show: (i) => (i.destination?.campaign ?? "start-support") === "start-support" },
   ] },
@@ -188,6 +200,8 @@ export function mount(root, opts = {}) {
   const idOf = (p) => `${uid}-${p.replaceAll(".", "-")}`;
   const controls = new Map(); // field path → { f, wrap, inputs, err, hint }
   const groups = new Map(); // optional block's path → { g, box, toggle, inner, err }
+  let preset = null; // the core's construction preset (issue 8), offered, never applied unasked
+  let presetBox;
 
   const status = el("p", { class: "vh", "aria-live": "polite", "aria-atomic": "true" });
   const formBox = el("form", { class: "nk-form", novalidate: true, "aria-label": t.title });
@@ -210,6 +224,14 @@ export function mount(root, opts = {}) {
   formBox.addEventListener("submit", (e) => e.preventDefault());
   formBox.addEventListener("input", changed);
   formBox.addEventListener("change", changed);
+  resultBox.addEventListener("click", (e) => {
+    const go = e.target.closest(".unv")?.dataset.go;
+    const w = go && resultBox.querySelector(`[id="${go}"]`);
+    if (w) {
+      w.scrollIntoView({ block: "center" });
+      w.focus({ preventScroll: true });
+    }
+  });
   resultBox.addEventListener("toggle", (e) => {
     const k = e.target.dataset?.key;
     if (k) e.target.open ? open.add(k) : open.delete(k);
@@ -242,6 +264,11 @@ export function mount(root, opts = {}) {
       // An optional block: a checkbox in the legend says whether the input has it.
       const cb = el("input", { type: "checkbox", id: `${uid}-${g.g}`, "aria-controls": inner.id });
       legend.append(el("span", { class: "check" }, cb, el("label", { for: cb.id, text: t.fs[g.g] })));
+      if (g.g === "construction") {
+        presetBox = el("div", { class: "preset", hidden: true });
+        presetBox.addEventListener("click", (e) => e.target.closest("button") && usePreset());
+        box.append(presetBox);
+      }
       box.append(inner, el("p", { class: "err", id: `${uid}-${g.g}-err`, hidden: true }));
       const grp = { g, box, toggle: cb, inner, err: box.lastChild };
       cb.addEventListener("change", () => showBody(grp));
@@ -367,6 +394,27 @@ export function mount(root, opts = {}) {
     }
   }
 
+  /** Fills the construction block with the core's preset (the reader clicked its button). */
+  function usePreset() {
+    const grp = groups.get("current.construction");
+    grp.toggle.checked = true;
+    showBody(grp);
+    for (const [k, v] of Object.entries(preset.construction)) {
+      const c = controls.get(`current.construction.${k}`);
+      if (c) c.inputs[0].value = String(v);
+    }
+    controls.get("current.construction.monthlyInstallment").inputs[0].focus();
+    changed();
+  }
+
+  function offerPreset(res) {
+    const cur = input.current?.construction || {};
+    preset = (res.presets || []).find((p) => p.kind === "construction" && p.construction) || null;
+    const show = !!preset && Object.entries(preset.construction).some(([k, v]) => cur[k] !== v);
+    presetBox.hidden = !show;
+    presetBox.replaceChildren(...(show ? [el("p", { text: String(preset.label || "") }), el("button", { type: "button", text: t.buttons.preset })] : []));
+  }
+
   // -- running the core --
   let pending = 0;
   function changed(e) {
@@ -421,6 +469,7 @@ export function mount(root, opts = {}) {
       }
     }
     for (const g of groups.values()) { g.err.hidden = true; g.err.textContent = ""; }
+    presetBox.hidden = true;
   }
 
   /** The field (or enclosing optional block) an error path belongs to. */
@@ -428,6 +477,9 @@ export function mount(root, opts = {}) {
     for (let p = path; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "") {
       if (controls.has(p)) return { ...controls.get(p), p };
       if (groups.has(p)) return { err: groups.get(p).err, inputs: [groups.get(p).toggle], p };
+      // A block without a control of its own (current.terms): its first field.
+      const first = p === path && [...controls.keys()].find((k) => k.startsWith(p + "."));
+      if (first) return { ...controls.get(first), p: first };
     }
     return null;
   }
@@ -471,8 +523,8 @@ export function mount(root, opts = {}) {
   // -- the result --
   const D = (s) => fmtDate(s, lang);
   const Y = (n) => (lang === "en" ? `${fmtYen(n)} yen` : `${fmtYen(n)}円`);
-  // The core's own words for an item (`label`, or `name` on charges); the page's as a fallback.
-  const kindName = (x) => [x.label, x.name].find((s) => typeof s === "string" && s && !/^\d{4}-\d{2}$/.test(s)) || t.kinds[x.kind] || x.kind;
+  // The core's own words for an item (`label`, or `name` on charges).
+  const kindName = (x) => [x.label, x.name].find((s) => typeof s === "string" && s && !/^\d{4}-\d{2}$/.test(s)) || x.kind;
 
   function why(res, rules, key) {
     rules = [...new Set([rules].flat().filter(Boolean))];
@@ -501,6 +553,18 @@ export function mount(root, opts = {}) {
     return d;
   }
 
+  /**
+   * "未確認" beside a figure that rests on an unverified value: described by the
+   * rule-unverified warnings of its rule (all of them when none is its own), and a
+   * click goes to the first.
+   */
+  function unv(res, x) {
+    if (x?.unverified !== true) return null;
+    const ws = (res.warnings || []).map((w, i) => [w, `${uid}-w${i}`]).filter(([w]) => w.code === "rule-unverified");
+    const ids = (ws.some(([w]) => w.rule === x.rule) ? ws.filter(([w]) => w.rule === x.rule) : ws).map(([, id]) => id);
+    return el("button", { type: "button", class: "unv", "data-go": ids[0], "aria-describedby": ids.join(" ") || null, title: t.unvTip, text: t.unv });
+  }
+
   function section(key, title, ...body) {
     return el("section", { class: `blk blk-${key}`, "aria-labelledby": `${uid}-h-${key}` },
       el("h3", { id: `${uid}-h-${key}`, text: title }), ...body);
@@ -509,6 +573,7 @@ export function mount(root, opts = {}) {
   function showResult(res, cmp, canExport) {
     clearErrors();
     relevance();
+    offerPreset(res);
     const x = res.exit || {};
     const tot = res.totals || {};
     const exitRules = x.rules || x.rule || (res.explanations || []).map((e) => e.rule).filter((r) => /^SN-[1-6]$/.test(r));
@@ -536,7 +601,7 @@ export function mount(root, opts = {}) {
 
     const warnings = (res.warnings || []).length
       ? section("warnings", t.h.warnings, el("ul", { class: "warnings" }, res.warnings.map((w, i) =>
-        el("li", { class: "warn", "data-code": w.code }, el("p", {}, el("span", { class: "icon", "aria-hidden": "true", text: "⚠" }), String(w.message || w.code)), why(res, w.rule, `w-${w.code}-${i}`)))))
+        el("li", { class: "warn", "data-code": w.code }, el("p", { id: `${uid}-w${i}`, tabindex: -1 }, el("span", { class: "icon", "aria-hidden": "true", text: "⚠" }), String(w.message || w.code)), why(res, w.rule, `w-${w.code}-${i}`)))))
       : null;
 
     const dl = el("dl", { class: "facts" });
@@ -557,29 +622,32 @@ export function mount(root, opts = {}) {
       section("timeline", t.h.timeline, timeline(res)),
       section("exit", t.h.exit, dl),
       section("charges", t.h.charges, chargesTable(res)),
-      (res.refunds || []).length ? section("refunds", t.h.refunds, refundsTable(res)) : null,
+      (res.refunds || []).length || res.campaign ? section("refunds", t.h.refunds, campaignLine(res.campaign), (res.refunds || []).length ? refundsTable(res) : null) : null,
       cashflow(res),
       compare(res, cmp),
+      // Each rule set used, with the day its data was last checked (issue 5).
+      Array.isArray(res.rules) && res.rules.length ? el("ul", { class: "asof", "data-testid": "rules-as-of" },
+        res.rules.map((r) => el("li", { "data-rule": r.id }, `${r.name}: ${t.asOf(D(r.checked))}`))) : null,
     ].filter(Boolean));
     setBar(el("span", { text: `${t.h.exitMonth} ${exitText}` }), el("strong", { text: `${t.h.net} ${Y(tot.net)}` }));
     say(t.summary(exitText, fmtYen(tot.net)));
   }
 
+  /** The campaign version used, with its dates (issue 8). */
+  function campaignLine(c) {
+    return c?.name ? el("p", { class: "camp", "data-testid": "campaign" }, t.applies(String(c.name), t.range(D(c.since), c.until ? D(c.until) : "").trim())) : null;
+  }
+
   function timeline(res) {
-    let items = Array.isArray(res.timeline) ? res.timeline : null;
-    if (!items) {
-      // A core without `timeline`: list the dated values it gave, in date order.
-      items = [];
-      for (const d of res.deadlines || []) items.push({ date: d.date, label: kindName(d), rule: d.rule });
-      for (const c of res.charges || []) if (c.due) items.push({ date: c.due, label: kindName(c), rule: c.rule });
-      for (const r of res.refunds || []) if (r.earliest) items.push({ date: r.earliest, label: kindName(r), rule: r.rule });
-      items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    }
-    return el("ol", { class: "timeline" }, items.map((e, i) =>
+    // The timeline's deadlines and refunds are the core's deadlines and refunds: same label, same day.
+    const unvAt = new Map([...(res.deadlines || []).map((d) => [d, d.date]), ...(res.refunds || []).map((r) => [r, r.earliest])]
+      .filter(([x]) => x.unverified).map(([x, d]) => [`${kindName(x)}@${d}`, x]));
+    return el("ol", { class: "timeline" }, (res.timeline || []).map((e, i) =>
       el("li", { "data-kind": e.kind || null },
         el("time", { datetime: e.date, text: D(e.date) }),
         el("span", { class: "what", text: kindName(e) }),
         typeof e.amount === "number" ? el("span", { class: "amt", text: `${lang === "en" ? ": " : "："}${Y(e.amount)}` }) : null,
+        unv(res, unvAt.get(`${kindName(e)}@${e.date}`)),
         why(res, e.rule, `t-${e.kind}-${e.date}-${i}`))));
   }
 
@@ -604,7 +672,7 @@ export function mount(root, opts = {}) {
 
   function chargesTable(res) {
     const rows = (res.charges || []).map((c, i) => el("tr", { "data-kind": c.kind },
-      el("td", {}, el("span", { class: "item", text: kindName(c) }),
+      el("td", {}, el("span", { class: "item" }, kindName(c), unv(res, c)),
         el("span", { class: "sub", text: [c.month && `${t.col.month} ${D(c.month)}`, c.billedMonth && `${t.col.billed} ${D(c.billedMonth)}`].filter(Boolean).join(" · ") }),
         el("span", { class: "sub", text: payText(c) }),
         why(res, c.rule, `c-${c.kind}-${c.month}-${i}`)),
@@ -619,7 +687,7 @@ export function mount(root, opts = {}) {
       else if (r.firstMonth) when = r.months ? t.monthly(r.months, D(r.firstMonth), D(r.latestFirstMonth || r.firstMonth)) : D(r.firstMonth);
       const method = r.method ? t.o[r.method] || r.method : "";
       return el("tr", { "data-kind": r.kind },
-        el("td", {}, el("span", { class: "item", text: kindName(r) }),
+        el("td", {}, el("span", { class: "item" }, kindName(r), unv(res, r)),
           el("span", { class: "sub", text: [method, when].filter(Boolean).join(" · ") }),
           why(res, r.rule, `r-${r.kind}-${i}`)),
         el("td", { class: "num", text: Y(r.amount) }));
@@ -761,7 +829,7 @@ export function mount(root, opts = {}) {
         box,
         el("div", { class: "step" },
           el("p", { class: "when", id: `${id}-when` }, when ? el("span", { class: "date", text: when }) : null, el("span", { class: "rel" })),
-          el("label", { for: id, class: "what", text: String(a.text || t.kinds[a.kind] || a.kind) }),
+          el("label", { for: id, class: "what", text: String(a.text || a.kind) }),
           contact, why(res, a.rule, `a-${a.kind}-${i}`)));
       box.addEventListener("change", () => {
         box.checked ? ticked.add(keys[i]) : ticked.delete(keys[i]);

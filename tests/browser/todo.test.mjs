@@ -29,7 +29,7 @@ const other = { ...input, current: { ...input.current, monthlyFee: 6000 } };
 // page shows for it in Japanese on 2019-03-20.
 const STEPS = [
   ["apply-exit", { date: "2019-03-12", by: "2019-03-31" }, "2019年3月12日（2019年3月31日まで）", "あと11日"],
-  ["tell-keep-number", { date: "2019-03-12" }, "2019年3月12日", "⚠ 8日過ぎています"],
+  ["tell-keep-number", { date: "2019-03-12", by: "2019-03-31" }, "2019年3月12日（2019年3月31日まで）", "あと11日"],
   ["analog-return", { from: "2019-03-12", by: "2019-05-26" }, "2019年3月12日から2019年5月26日まで", "あと67日"],
   ["register-contact-email", { by: "2019-03-31" }, "2019年3月31日まで", "あと11日"],
   ["uninstall-security-software", { by: "2019-03-31" }, "2019年3月31日まで", "あと11日"],
@@ -104,7 +104,12 @@ test("days left: 今日 on the day, overdue after it, and English under the lang
   let got = await shown(page);
   assert.equal(got[0].rel, "今日");
   assert.equal(got[0].state, "today");
-  assert.equal(got[1].rel, "⚠ 19日過ぎています");
+  assert.equal(got[1].rel, "今日");
+  await page.goto(at("2019-04-01"));
+  await settled(page);
+  got = await shown(page);
+  assert.equal(got[0].rel, "⚠ 1日過ぎています");
+  assert.equal(got[0].state, "overdue");
   await page.goto(at("2019-06-10", { ...input, lang: "en" }));
   await settled(page);
   got = await shown(page);
