@@ -18,13 +18,15 @@ fn text(t: &Text) -> String {
 }
 
 fn value(v: &Value) -> String {
+    // The runtime keeps numbers as i32 (amounts up to 10,000,000 yen, dates as YYYYMMDD).
+    let fits = |i: &i64| i32::try_from(*i).unwrap_or_else(|_| panic!("rule value {i} does not fit in 32 bits"));
     match v {
-        Value::Int(i) => format!("Value::Int({i})"),
+        Value::Int(i) => format!("Value::Int({})", fits(i)),
         Value::Bool(b) => format!("Value::Bool({b})"),
         Value::Str(s) => format!("Value::Str({s:?})"),
         Value::Strs(v) => format!("Value::Strs(&{v:?})"),
-        Value::Ints(v) => format!("Value::Ints(&{v:?})"),
-        Value::IntMap(m) => format!("Value::IntMap(&[{}])", m.iter().map(|(k, v)| format!("({k:?}, {v})")).collect::<Vec<_>>().join(", ")),
+        Value::Ints(v) => format!("Value::Ints(&{:?})", v.iter().map(fits).collect::<Vec<_>>()),
+        Value::IntMap(m) => format!("Value::IntMap(&[{}])", m.iter().map(|(k, v)| format!("({k:?}, {})", fits(v))).collect::<Vec<_>>().join(", ")),
         Value::Text(t) => format!("Value::Text({})", text(t)),
     }
 }
@@ -46,7 +48,7 @@ fn set(s: &RuleSet) -> String {
             Confidence::Medium => "Confidence::Medium",
             Confidence::High => "Confidence::High",
         };
-        let note = p.note.as_ref().map(|n| format!("Some({})", text(n))).unwrap_or_else(|| "None".into());
+        let note = p.note.as_ref().map(|n| format!("Some(&{})", text(n))).unwrap_or_else(|| "None".into());
         let _ = write!(out, "Param {{ key: {:?}, rule: {:?}, since: {}, until: {}, value: {}, sources: &{:?}, confidence: {conf}, note: {note} }}, ", p.key, p.rule, p.since, p.until, value(&p.value), p.sources);
     }
     out.push_str("] }");

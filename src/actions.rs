@@ -80,13 +80,14 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
         out.push(Action { kind, rule, date, from, by, contact, text: lang.say(ja, en) });
     };
     let x = plan.chosen;
+    let p = c.short_name(lang);
     // The to-do "by" of the exit request, which telling So-net to keep the number shares.
     let mut apply_by = None;
 
     if c.channel == Channel::ProviderSwitch {
         let sw = c.switch_date.unwrap_or(a);
         let k = contact(s, "switch", cx)?;
-        push("request-switch-number", "SN-4", Some(a), None, add_days(sw, -1), k, format!("So-netに電話して事業者変更承諾番号をもらいます（約2時間後にメール/SMSで届きます）。新しい事業者の開通日 {sw} の前日までに、その番号で新しい事業者に申し込みます。"), format!("Call So-net for the switch approval number (it arrives by e-mail/SMS about two hours later), then apply to the new provider with it before the opening day {sw}."));
+        push("request-switch-number", "SN-4", Some(a), None, add_days(sw, -1), k, format!("{p}に電話して事業者変更承諾番号をもらいます（約2時間後にメール/SMSで届きます）。新しい事業者の開通日 {sw} の前日までに、その番号で新しい事業者に申し込みます。"), format!("Call {p} for the switch approval number (it arrives by e-mail/SMS about two hours later), then apply to the new provider with it before the opening day {sw}."));
     } else {
         let (by, k) = match (c.customer, c.channel) {
             (Customer::Corporate, Channel::Paper) => {
@@ -127,7 +128,7 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
     }
     let last = plan.last_service_day;
     push("register-contact-email", "SN-10", None, None, Some(last), None, "マイページに連絡先メールアドレスを登録します。退会完了メールは明細書以外で唯一の退会の証明です。".into(), "Register a contact e-mail address on MyPage: the completion e-mail is the only proof of exit besides the statement.".into());
-    push("uninstall-security-software", "SN-15", None, None, Some(last), None, "So-netのセキュリティソフトをアンインストールしてから、新しいものを入れます。オプションサービスは退会で終わります。".into(), "Uninstall So-net's security software before installing another; optional services end with the exit.".into());
+    push("uninstall-security-software", "SN-15", None, None, Some(last), None, format!("{p}のセキュリティソフトをアンインストールしてから、新しいものを入れます。オプションサービスは退会で終わります。"), format!("Uninstall {p}'s security software before installing another; optional services end with the exit."));
 
     if c.payment == Payment::ConvenienceStore {
         let mut months: Vec<Month> = billed.iter().filter(|b| b.charge.amount > 0).map(|b| b.billed_month).collect();

@@ -82,14 +82,15 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         }
     }
     // SN-15, always.
-    crate::explain!(cx, "SN-15", "退会するとSo-netのセキュリティソフトなどのオプションサービスも終わるため、新しいソフトを入れる前にアンインストールします。".into(), "Optional services such as So-net's security software end with the exit: uninstall it before installing another.".into());
-    crate::warn!(cx, "uninstall-security-software", "SN-15", "So-netのセキュリティソフトは、新しいソフトを入れる前にアンインストールしてください。オプションサービスは退会とともに終わります。".into(), "Uninstall So-net's security software before installing another; optional services end with the exit.".into());
+    let p = s.current.short_name(lang);
+    crate::explain!(cx, "SN-15", format!("退会すると{p}のセキュリティソフトなどのオプションサービスも終わるため、新しいソフトを入れる前にアンインストールします。"), format!("Optional services such as {p}'s security software end with the exit: uninstall it before installing another."));
+    crate::warn!(cx, "uninstall-security-software", "SN-15", format!("{p}のセキュリティソフトは、新しいソフトを入れる前にアンインストールしてください。オプションサービスは退会とともに終わります。"), format!("Uninstall {p}'s security software before installing another; optional services end with the exit."));
     // Every unverified value read (rules data, Confidence::Low) is named.
     let low: Vec<_> = cx.trace.used.iter().filter(|(_, p)| p.confidence == Confidence::Low).map(|(set, p)| (*set, *p)).collect();
     for (set, p) in low {
         let (nj, ne) = p.note.map(|n| (n.ja, n.en)).unwrap_or(("", ""));
         let rule: &'static str = p.rule;
-        crate::warn!(cx, "rule-unverified", rule, format!("未確認の値を使っています（{} {}、{rule}）: {nj}", set.name.ja, p.key), format!("An unverified value is used ({} {}, {rule}): {ne}", set.name.en, p.key));
+        crate::warn!(cx, "rule-unverified", rule, format!("未確認の値を使っています（{}、{rule}）: {nj}", set.name.ja), format!("An unverified value is used ({}, {rule}): {ne}", set.name.en));
     }
 
     let charges: Vec<ChargeOut> = billed

@@ -86,7 +86,9 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
             let f = crate::rules::ymd_str(fee_param.since);
             (format!("{f} 以降に申し込んだ契約"), format!("contracts applied for from {f}"))
         };
-        crate::explain!(cx, "SN-7", format!("契約{k}ヶ月目（{m}）は更新月（{w1}・{w2}）ではないため、契約解除料 {}円（{bj}、{pj}）がかかり、退会完了月 {completion} の請求です。", yen(fee)), format!("Contract month {k} ({m}) is not a renewal month ({w1}, {w2}), so the cancellation fee of {} yen applies ({pe}); it is a charge of the completion month {completion}.", yen(fee)));
+        let window = if w1 == w2 { w1.to_string() } else { format!("{w1}・{w2}") };
+        let window_en = if w1 == w2 { w1.to_string() } else { format!("{w1}, {w2}") };
+        crate::explain!(cx, "SN-7", format!("契約{k}ヶ月目（{m}）は更新月（{window}）ではないため、契約解除料 {}円（{bj}、{pj}）がかかり、退会完了月 {completion} の請求です。", yen(fee)), format!("Contract month {k} ({m}) is not a renewal month ({window_en}), so the cancellation fee of {} yen applies ({pe}); it is a charge of the completion month {completion}.", yen(fee)));
         if fee > 0 {
             out.push(Charge { kind: ChargeKind::CancellationFee, amount: fee, month: completion });
         }
@@ -130,7 +132,12 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
             out.push(Charge { kind: ChargeKind::StatementFee, amount: fee, month: completion });
         }
     } else {
-        crate::explain!(cx, "SN-10", "So-netは退会証明書を発行しません。退会完了メールか、マイページから無料で印刷できる違約金明細書が証明になります。".into(), "So-net issues no exit certificate: the completion e-mail or the fee statement, free to print from MyPage, is the proof.".into());
+        if r.has("proof.no-certificate") && r.boolean("proof.no-certificate", c.contract_date, &mut cx.trace)? {
+            crate::explain!(cx, "SN-10", "So-netは退会証明書を発行しません。退会完了メールか、マイページから無料で印刷できる違約金明細書が証明になります。".into(), "So-net issues no exit certificate: the completion e-mail or the fee statement, free to print from MyPage, is the proof.".into());
+        } else {
+            let p = c.short_name(cx.lang);
+            crate::explain!(cx, "SN-10", format!("退会の証明には、{p}からの退会完了の連絡と解約金の明細を保管してください。"), format!("Keep {p}'s exit confirmation and the fee statement as proof of the exit."));
+        }
     }
     Ok(out)
 }

@@ -178,6 +178,17 @@ pub struct Current {
     pub exit_date: Option<NaiveDate>,
 }
 
+impl Current {
+    /// How texts name the provider ("So-net", "今の事業者"): `provider.short-name`.
+    pub fn short_name(&self, lang: Lang) -> &'static str {
+        let named = self.rules.set.params.iter().find(|p| p.key == "provider.short-name");
+        match named.map(|p| &p.value) {
+            Some(crate::rules::Value::Text(t)) => lang.pick(t.ja, t.en),
+            _ => lang.pick(self.rules.set.name.ja, self.rules.set.name.en),
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Destination {
     pub campaign: Campaign,

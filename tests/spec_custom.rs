@@ -91,3 +91,14 @@ fn cu1_compare_finds_the_renewal_month() {
     // 2025-01: 5,000 + 16,000; 2025-04 (month 25, free): 4 × 5,000.
     assert_matches(&r, json!({ "best": "2025-04", "rows": [{ "month": "2025-01", "net": 21000 }, { "month": "2025-04", "net": 20000 }, { "month": "2025-05", "net": 25000 }] }));
 }
+
+#[test]
+fn cu1_texts_name_the_provider_as_your_provider_not_so_net() {
+    let r = custom("2025-02-03", "2022-01-10", json!({ "termMonths": 36, "renewalMonths": 1, "cancellationFee": 11000 }), |v| v["lang"] = json!("en"));
+    let all = r.to_string();
+    assert!(!all.contains("So-net"), "{all}");
+    assert!(all.contains("your provider's security software"));
+    // One renewal month is named once.
+    let sn7 = r["explanations"].as_array().and_then(|a| a.iter().find(|e| e["rule"] == "SN-7")).cloned().unwrap_or_default();
+    assert!(sn7["text"].as_str().unwrap_or("").contains("(2028-01)"), "{sn7}");
+}

@@ -45,17 +45,20 @@ pub struct Param {
     pub value: Value,
     pub sources: &'static [u16],
     pub confidence: Confidence,
-    pub note: Option<Text>,
+    /// Most values have none: a pointer keeps the common case small.
+    pub note: Option<&'static Text>,
 }
 
 #[derive(Debug, PartialEq)]
+/// Amounts and counts are 32-bit here (every rule value fits; the engine widens them),
+/// which keeps the static tables 4-byte aligned and small.
 pub enum Value {
-    Int(i64),
+    Int(i32),
     Bool(bool),
     Str(&'static str),
     Strs(&'static [&'static str]),
-    Ints(&'static [i64]),
-    IntMap(&'static [(&'static str, i64)]),
+    Ints(&'static [i32]),
+    IntMap(&'static [(&'static str, i32)]),
     Text(Text),
 }
 

@@ -107,7 +107,7 @@ impl Rules {
             return Ok(i);
         }
         match self.param(key, at, tr)?.value {
-            Value::Int(i) => Ok(i),
+            Value::Int(i) => Ok(i64::from(i)),
             _ => Err(self.wrong(key)),
         }
     }
@@ -134,7 +134,7 @@ impl Rules {
             return Ok(v);
         }
         match self.param(key, at, tr)?.value {
-            Value::Ints(v) => Ok(v.to_vec()),
+            Value::Ints(v) => Ok(v.iter().map(|&i| i64::from(i)).collect()),
             _ => Err(self.wrong(key)),
         }
     }
@@ -151,7 +151,7 @@ impl Rules {
             return self.int(&own, at, tr).map(Some);
         }
         match self.param(key, at, tr)?.value {
-            Value::IntMap(m) => Ok(m.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)),
+            Value::IntMap(m) => Ok(m.iter().find(|(k, _)| *k == name).map(|(_, v)| i64::from(*v))),
             _ => Err(self.wrong(key)),
         }
     }
