@@ -11,7 +11,7 @@ pub trait ToJson {
     fn write_json(&self, out: &mut String);
 
     fn to_json(&self) -> String {
-        let mut s = String::with_capacity(4096);
+        let mut s = String::with_capacity(16 * 1024);
         self.write_json(&mut s);
         s
     }
@@ -19,23 +19,32 @@ pub trait ToJson {
 
 impl ToJson for str {
     fn write_json(&self, out: &mut String) {
+        // Only ASCII needs escaping, so unescaped runs (Japanese text included) are
+        // copied whole; every cut is at an ASCII byte, so on a character boundary.
+        const HEX: &[u8; 16] = b"0123456789abcdef";
         out.push('"');
-        for c in self.chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                '\n' => out.push_str("\\n"),
-                '\r' => out.push_str("\\r"),
-                '\t' => out.push_str("\\t"),
-                c if (c as u32) < 0x20 => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    out.push_str("\\u00");
-                    out.push(HEX[(c as usize >> 4) & 15] as char);
-                    out.push(HEX[c as usize & 15] as char);
-                }
-                c => out.push(c),
+        let mut start = 0;
+        for (i, &c) in self.as_bytes().iter().enumerate() {
+            let esc: &str = match c {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                c if c < 0x20 => "",
+                _ => continue,
+            };
+            out.push_str(self.get(start..i).unwrap_or(""));
+            if esc.is_empty() {
+                out.push_str("\\u00");
+                out.push(HEX[usize::from(c >> 4)] as char);
+                out.push(HEX[usize::from(c & 15)] as char);
+            } else {
+                out.push_str(esc);
             }
+            start = i + 1;
         }
+        out.push_str(self.get(start..).unwrap_or(""));
         out.push('"');
     }
 }
