@@ -125,18 +125,23 @@ impl<'de> Visitor<'de> for Seed<'_> {
         self.deserialize(d)
     }
     fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+        self.over();
         Ok(Json::Bool(v))
     }
     fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+        self.over();
         Ok(Json::Num(v as f64))
     }
     fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+        self.over();
         Ok(Json::Num(v as f64))
     }
     fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
+        self.over();
         Ok(Json::Num(v))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Json, E> {
+        self.over();
         // Keep at most a little more than the longest accepted string (100 characters),
         // enough to tell "too long" from "fits".
         Ok(Json::Str(if v.len() > 1_000 { v.chars().take(101).collect() } else { v.to_string() }))
@@ -144,13 +149,18 @@ impl<'de> Visitor<'de> for Seed<'_> {
     fn visit_string<E: de::Error>(self, v: String) -> Result<Json, E> {
         self.visit_str(&v)
     }
+    // Past a limit the rest of a container is skipped, not left unread: a text parser
+    // (serde_json) must consume it, or the whole input would fail as malformed. Its own
+    // depth limit (128) bounds the skipping.
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
         if self.over() {
+            while seq.next_element::<de::IgnoredAny>()?.is_some() {}
             return Ok(Json::TooBig);
         }
         let mut out = Vec::new();
         while let Some(v) = seq.next_element_seed(Seed { depth: self.depth + 1, nodes: self.nodes })? {
             if self.nodes.get() > MAX_NODES {
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
                 return Ok(Json::TooBig);
             }
             out.push(v);
@@ -159,12 +169,14 @@ impl<'de> Visitor<'de> for Seed<'_> {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
         if self.over() {
+            while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
             return Ok(Json::TooBig);
         }
         let mut out = Vec::new();
         while let Some(k) = map.next_key::<String>()? {
             let v = map.next_value_seed(Seed { depth: self.depth + 1, nodes: self.nodes })?;
             if self.nodes.get() > MAX_NODES {
+                while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
                 return Ok(Json::TooBig);
             }
             out.push((k, v));

@@ -157,3 +157,22 @@ fn input_a_late_service_start_is_one_error_not_two() {
     let r = with(|v| v["current"]["serviceStart"] = json!("2019-03-11"));
     assert_eq!(r["errors"].as_array().map(Vec::len), Some(1), "{r}");
 }
+
+#[test]
+fn input_text_past_the_limits_marks_that_field_not_the_whole_input() {
+    // From the fuzzing review: 20 levels deep under one key, and 3,000 values.
+    let deep = format!("{}1{}", "[".repeat(20), "]".repeat(20));
+    let text = format!(r#"{{"applicationDate":"2026-09-10","current":{{"provider":"so-net-hikari-plus","serviceStart":"2021-03-15"}},"x":{deep}}}"#);
+    let mut de = serde_json::Deserializer::from_str(&text);
+    let json = norikae::json::read(&mut de).expect("read, not rejected");
+    assert!(matches!(norikae::calculate::calculate(&json), norikae::Answer::Ok(_)), "an unknown deep field is ignored");
+    let text = format!(r#"{{"applicationDate":"2026-09-10","current":[{}{{}}]}}"#, "{},".repeat(3000));
+    let mut de = serde_json::Deserializer::from_str(&text);
+    let json = norikae::json::read(&mut de).expect("read, not rejected");
+    match norikae::calculate::calculate(&json) {
+        // Over the node limit the input as a whole is too large: out-of-range, not the
+        // "missing" a half-read text used to give.
+        norikae::Answer::Err(f) => assert!(f.errors.iter().any(|e| (e.field == "current" || e.field.is_empty()) && e.code == "out-of-range"), "{f:?}"),
+        norikae::Answer::Ok(_) => panic!("accepted"),
+    }
+}
