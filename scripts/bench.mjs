@@ -22,7 +22,7 @@
 //
 // Options: BENCH_QUICK=1 (fewer rounds, for trying the script), CHROMIUM=/path/to/chromium.
 import { readFileSync, existsSync, statSync } from "node:fs";
-import { gzipSync, createGzip } from "node:zlib";
+import { gzipSync } from "node:zlib";
 import { createServer, request } from "node:http";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -99,38 +99,6 @@ function header() {
   console.log(`  node ${process.version}; ${chromium}; ${process.platform} ${process.arch}${QUICK ? "; BENCH_QUICK" : ""}`);
 }
 
-/**
- * A gzip front for scripts/serve.mjs (which sends files as they are): what a production
- * static host does. Only to show the first result with compression beside the verdict.
- */
-function gzipFront(target) {
-  const up = new URL(target);
-  const server = createServer((req, res) => {
-    const fwd = request({ host: up.hostname, port: up.port, path: req.url, method: req.method, headers: { ...req.headers, host: up.host } }, (r) => {
-      const headers = { ...r.headers };
-      if (r.statusCode === 200 && /\bgzip\b/.test(req.headers["accept-encoding"] || "") && req.method === "GET") {
-        delete headers["content-length"];
-        headers["content-encoding"] = "gzip";
-        headers.vary = "Accept-Encoding";
-        res.writeHead(r.statusCode, headers);
-        r.pipe(createGzip({ level: 9 })).pipe(res);
-      } else {
-        res.writeHead(r.statusCode, headers);
-        r.pipe(res);
-      }
-    });
-    fwd.on("error", () => res.destroy());
-    req.pipe(fwd);
-  });
-  return new Promise((done) =>
-    server.listen(0, "127.0.0.1", () => {
-      server.url = `http://127.0.0.1:${server.address().port}/`;
-      const close = server.close.bind(server);
-      server.close = () => new Promise((ok) => (close(() => ok()), server.closeAllConnections?.()));
-      done(server);
-    }),
-  );
-}
 
 function readCases() {
   const dirs = [join(ROOT, "../shared/cases"), join(ROOT, "tests/cases")];
@@ -313,15 +281,8 @@ async function main() {
     const { firsts, waterfalls } = await throttled(server.url);
     const first = median(firsts);
     verdict("navigation → first result, 1.6 Mbps/150 ms", first, BUDGET.firstResultMs, `${fmtInt(first)} ms (median of ${firsts.length})`, `≤ ${fmtInt(BUDGET.firstResultMs)} ms`);
-    info(`runs: ${firsts.map((x) => `${fmtInt(x)} ms`).join(", ")}; scripts/serve.mjs (no compression), cold cache, service worker allowed, no CPU throttling`);
+    info(`runs: ${firsts.map((x) => `${fmtInt(x)} ms`).join(", ")}; scripts/serve.mjs (gzip, as a production host), cold cache, service worker allowed, no CPU throttling`);
     info(`median run: ${waterfalls[firsts.indexOf(first)] ?? waterfalls[0]}`);
-    {
-      const front = await gzipFront(server.url);
-      const g = await throttled(front.url);
-      await front.close();
-      const m = median(g.firsts);
-      info(`served gzip -9 as a production host would: ${fmtInt(m)} ms (median of ${g.firsts.length}; ${g.waterfalls[g.firsts.indexOf(m)] ?? g.waterfalls[0]})`);
-    }
 
     // 5. Keystroke → result re-rendered.
     {

@@ -13,8 +13,12 @@
 // Every response has Access-Control-Allow-Origin: * (the embed loads from other origins)
 // and Cache-Control: no-cache (the service worker, not the HTTP cache, keeps files offline).
 // .wasm is application/wasm, so WebAssembly.instantiateStreaming accepts it.
+// Text and wasm go out gzip-compressed when the client accepts it, as any production
+// host would serve them (a cold visit on a slow line: ~280 KB uncompressed, ~110 KB).
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
 import { stat } from "node:fs/promises";
 import { resolve, join, extname, dirname, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,6 +48,8 @@ export const MIME_TYPES = {
   ".woff": "font/woff",
   ".woff2": "font/woff2",
 };
+
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".webmanifest", ".svg", ".ics", ".txt", ".xml"]);
 
 const COMMON_HEADERS = {
   "Access-Control-Allow-Origin": "*",
@@ -93,9 +99,23 @@ async function handle(root, req, res) {
     st = await stat(file).catch(() => null);
   }
   if (!st?.isFile()) return send(res, 404, "not found\n");
+  const type = MIME_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
+  if (COMPRESSIBLE.has(extname(file).toLowerCase()) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+    const body = gzipSync(await readFile(file), { level: 9 });
+    res.writeHead(200, {
+      ...COMMON_HEADERS,
+      "Content-Type": type,
+      "Content-Encoding": "gzip",
+      Vary: "Accept-Encoding",
+      "Content-Length": body.length,
+      "Last-Modified": st.mtime.toUTCString(),
+    });
+    return res.end(req.method === "HEAD" ? undefined : body);
+  }
   res.writeHead(200, {
     ...COMMON_HEADERS,
-    "Content-Type": MIME_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
+    "Content-Type": type,
+    Vary: "Accept-Encoding",
     "Content-Length": st.size,
     "Last-Modified": st.mtime.toUTCString(),
   });
