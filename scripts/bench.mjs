@@ -23,7 +23,6 @@
 // Options: BENCH_QUICK=1 (fewer rounds, for trying the script), CHROMIUM=/path/to/chromium.
 import { readFileSync, existsSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { createServer, request } from "node:http";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { execFileSync, spawnSync } from "node:child_process";
