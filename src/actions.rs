@@ -51,7 +51,6 @@ const ORDER: [&str; 14] = [
     "drop-option-pack",
 ];
 
-const OVF: CalcError = CalcError::DateOverflow;
 
 /// Reads a contact (`contact.<which>.name/phone/menu/hours/closed`) from the provider's
 /// rules; `None` when the provider's data has no such contact.
@@ -178,7 +177,6 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
     }
     let key = |x: &Action| (x.date.or(x.from).or(x.by), ORDER.iter().position(|k| *k == x.kind).unwrap_or(ORDER.len()));
     crate::lang::sort_by_key(&mut out, key);
-    let _ = OVF;
     Ok(out)
 }
 

@@ -5,8 +5,8 @@
 use crate::actions;
 use crate::billing::{self, Billed};
 use crate::calendar::Month;
-use crate::campaign::{self, Acceptance, CampaignOutcome, Method};
-use crate::charges::{self, ChargeKind};
+use crate::campaign::{self, Acceptance, CampaignOutcome};
+use crate::charges;
 use crate::context::Ctx;
 use crate::error::{CalcError, ErrorCode, InputError};
 use crate::exit::{self, ExitPlan};
@@ -425,7 +425,6 @@ fn compare_scenario(s: &Scenario) -> Result<Comparison, CalcError> {
         let charges = s.current.monthly_fee.saturating_mul(i64::from(i) + 1).saturating_add(exit_sum);
         let camp = campaign::run(s, &p, &ex, Acceptance::LaterOfGivenAndEarliest, &mut rc)?;
         let refunds = camp.iter().flat_map(|k| k.refunds.iter()).fold(0i64, |a, r| a.saturating_add(r.amount.max(0)));
-        let _ = Method::AuWallet;
         rows.push(Row { month: m, charges, refunds, net: charges.saturating_sub(refunds), months_paid_since_earliest: i, contract_month: p.contract_month, in_renewal_window: p.in_renewal_window });
     }
     let best_row = rows.iter().min_by_key(|r| (r.net, r.month)).cloned();
@@ -439,7 +438,6 @@ fn compare_scenario(s: &Scenario) -> Result<Comparison, CalcError> {
         ),
         None => String::new(),
     };
-    let _ = ChargeKind::MonthlyFee;
     Ok(Comparison { ok: true, rows, best, recommendation })
 }
 

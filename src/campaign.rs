@@ -12,7 +12,7 @@ use crate::charges::Charge;
 use crate::context::Ctx;
 use crate::error::{CalcError, ErrorCode as C, InputError};
 use crate::exit::ExitPlan;
-use crate::input::{Building, Campaign, Plan, RefundMethod, Removal, Scenario};
+use crate::input::{Building, Campaign, RefundMethod, Removal, Scenario};
 use crate::lang::yen;
 use crate::rules::Rules;
 use chrono::NaiveDate;
@@ -317,7 +317,6 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         }
         crate::explain!(cx, "AU-10", format!("プラス特典: 月{}円 × {months}ヶ月の割引、オプションパック {}円 × {opt_months}ヶ月無料{}。違約金の還元が0円でも受けられます。", yen(per), yen(opt), if cashback > 0 { format!("、キャッシュバック {}円（違約金還元と同じ方法・時期）", yen(cashback)) } else { String::new() }), format!("Plus extras: {} yen off a month for {months} months, the option pack ({} yen) free for {opt_months} months{}. Paid even when the fee refund is 0.", yen(per), yen(opt), if cashback > 0 { format!(", and {} yen cashback (same method and time as the fee refund)", yen(cashback)) } else { String::new() }));
     }
-    let _ = Plan::ZuttoGigaToku;
 
     // AU-8 commitment.
     let cm = r.need("commitment.months", building, at, &mut cx.trace)?;

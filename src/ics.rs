@@ -51,7 +51,7 @@ pub fn scenario_hash(input: &Json) -> u64 {
 
 /// The text up to its first full stop (。 or ". "), for an event's summary.
 fn first_sentence(s: &str) -> &str {
-    let end = s.char_indices().find(|(i, c)| *c == '。' || (*c == '.' && s.get(i + 1..i + 2).is_none_or(|n| n == " "))).map(|(i, _)| i);
+    let end = s.char_indices().find(|(i, c)| *c == '。' || (*c == '.' && s.get(i + 1..i + 2).map_or(true, |n| n == " "))).map(|(i, _)| i);
     end.and_then(|i| s.get(..i)).unwrap_or(s)
 }
 

@@ -414,7 +414,7 @@ pub fn read(input: &Json) -> Result<Scenario, (Lang, Vec<InputError>)> {
     }
     let current = cur.and_then(|c| read_current(&mut r, c));
     let destination = match r.object(input.get("destination"), "destination") {
-        Some(d) => read_destination(&mut r, d, current.as_ref(), application_date),
+        Some(d) => read_destination(&mut r, d, current.as_ref()),
         None => None,
     };
 
@@ -622,7 +622,7 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
     })
 }
 
-fn read_destination(r: &mut Reader, d: &Json, current: Option<&Current>, _a: Option<NaiveDate>) -> Option<Destination> {
+fn read_destination(r: &mut Reader, d: &Json, current: Option<&Current>) -> Option<Destination> {
     r.choice(d.get("carrier"), "destination.carrier", &["au-hikari"]);
     // SN-4: auひかり is not a 光コラボ, so leaving for it is never a provider switch.
     if current.is_some_and(|c| c.channel == Channel::ProviderSwitch) {
