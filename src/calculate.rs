@@ -419,6 +419,7 @@ fn compare_scenario(s: &Scenario) -> Result<Comparison, CalcError> {
     for i in 0..n {
         let m = earliest.plus(i);
         let mut rc = Ctx::for_scenario(s);
+        rc.quiet = true;
         let p = exit::plan(s, Some(m), false, &mut rc)?;
         let ex = charges::exit_charges(s, &p, &mut rc)?;
         let exit_sum = ex.iter().fold(0i64, |a, c| a.saturating_add(c.amount));

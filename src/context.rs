@@ -24,27 +24,32 @@ pub struct Explain {
 }
 
 /// `explain!(cx, rule, ja, en)`: adds to the explanation of `rule` in `cx`'s language;
-/// only that language's text is formatted.
+/// only that language's text is formatted, and none in a quiet context.
 #[macro_export]
 macro_rules! explain {
     ($cx:expr, $rule:expr, $ja:expr, $en:expr $(,)?) => {{
-        let text: String = match $cx.lang {
-            $crate::lang::Lang::Ja => $ja,
-            $crate::lang::Lang::En => $en,
-        };
-        $cx.explain($rule, text)
+        if !$cx.quiet {
+            let text: String = match $cx.lang {
+                $crate::lang::Lang::Ja => $ja,
+                $crate::lang::Lang::En => $en,
+            };
+            $cx.explain($rule, text)
+        }
     }};
 }
 
-/// `warn!(cx, code, rule, ja, en)`: a warning in `cx`'s language (only that one formatted).
+/// `warn!(cx, code, rule, ja, en)`: a warning in `cx`'s language (only that one
+/// formatted; none in a quiet context).
 #[macro_export]
 macro_rules! warn {
     ($cx:expr, $code:expr, $rule:expr, $ja:expr, $en:expr $(,)?) => {{
-        let text: String = match $cx.lang {
-            $crate::lang::Lang::Ja => $ja,
-            $crate::lang::Lang::En => $en,
-        };
-        $cx.warn($code, $rule, text)
+        if !$cx.quiet {
+            let text: String = match $cx.lang {
+                $crate::lang::Lang::Ja => $ja,
+                $crate::lang::Lang::En => $en,
+            };
+            $cx.warn($code, $rule, text)
+        }
     }};
 }
 
@@ -55,6 +60,9 @@ pub struct Ctx {
     pub warnings: Vec<Warning>,
     pub explanations: Vec<Explain>,
     pub errors: Vec<InputError>,
+    /// Figures only: no warning or explanation text is formatted (compareExitMonths'
+    /// rows, which show none of it).
+    pub quiet: bool,
 }
 
 impl Ctx {
@@ -74,10 +82,6 @@ impl Ctx {
         if !self.warnings.iter().any(|w| w.code == code && w.text == text) {
             self.warnings.push(Warning { code, rule, text });
         }
-    }
-
-    pub fn has_warning(&self, code: &str) -> bool {
-        self.warnings.iter().any(|w| w.code == code)
     }
 
     /// Adds a sentence to the explanation of `rule` (one entry per rule). Use [`explain!`].

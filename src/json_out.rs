@@ -65,13 +65,22 @@ macro_rules! int_json {
     ($($t:ty),*) => {$(
         impl ToJson for $t {
             fn write_json(&self, out: &mut String) {
-                use std::fmt::Write;
-                let _ = write!(out, "{}", self);
+                let v = i64::from(*self);
+                if v < 0 {
+                    out.push('-');
+                }
+                crate::lang::push_num(out, v.unsigned_abs(), 1);
             }
         }
     )*};
 }
-int_json!(i64, i32, u32, usize);
+int_json!(i64, i32, u32);
+
+impl ToJson for usize {
+    fn write_json(&self, out: &mut String) {
+        crate::lang::push_num(out, *self as u64, 1);
+    }
+}
 
 impl ToJson for bool {
     fn write_json(&self, out: &mut String) {
@@ -114,11 +123,7 @@ impl<T: ToJson, const N: usize> ToJson for [T; N] {
 }
 
 fn digits(out: &mut String, n: u32, width: usize) {
-    let s = n.to_string();
-    for _ in s.len()..width {
-        out.push('0');
-    }
-    out.push_str(&s);
+    crate::lang::push_num(out, u64::from(n), width);
 }
 
 impl ToJson for NaiveDate {

@@ -41,19 +41,50 @@ impl Lang {
     }
 }
 
+/// Appends `n` in decimal, zero-padded to `width` digits. No `core::fmt`: messages and
+/// answers write thousands of digits, and the formatter's padding path is slow in wasm.
+pub fn push_num(out: &mut String, n: u64, width: usize) {
+    let mut buf = [b'0'; 20];
+    let mut i = buf.len();
+    let mut v = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    let start = i.min(buf.len().saturating_sub(width));
+    // Every byte is an ASCII digit.
+    out.push_str(std::str::from_utf8(buf.get(start..).unwrap_or(&[])).unwrap_or(""));
+}
+
+/// Appends `1234567` as `1,234,567`.
+pub fn push_yen(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    let v = n.unsigned_abs();
+    let mut groups = [0u16; 7];
+    let mut k = 0;
+    let mut rest = v;
+    while rest >= 1000 && k < groups.len() {
+        groups[k] = (rest % 1000) as u16;
+        rest /= 1000;
+        k += 1;
+    }
+    push_num(out, rest, 1);
+    for g in groups.iter().take(k).rev() {
+        out.push(',');
+        push_num(out, u64::from(*g), 3);
+    }
+}
+
 /// `1234567` → `1,234,567`.
 pub fn yen(n: i64) -> String {
-    let s = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        out.insert(0, '-');
-    }
+    let mut out = String::with_capacity(16);
+    push_yen(&mut out, n);
     out
 }
 
@@ -97,11 +128,15 @@ pub fn ja_dates(s: &str) -> String {
                 let month_only = !b.get(i + 7).is_some_and(|c| c.is_ascii_digit() || *c == b'-');
                 if has_day || month_only {
                     out.push_str(s.get(last..i).unwrap_or(""));
+                    push_num(&mut out, u64::from(y), 1);
+                    out.push('年');
+                    push_num(&mut out, u64::from(m), 1);
+                    out.push('月');
                     if has_day {
-                        out.push_str(&format!("{y}年{m}月{}日", num(i + 8..i + 10)));
+                        push_num(&mut out, u64::from(num(i + 8..i + 10)), 1);
+                        out.push('日');
                         i += 10;
                     } else {
-                        out.push_str(&format!("{y}年{m}月"));
                         i += 7;
                     }
                     last = i;
@@ -126,6 +161,21 @@ mod tests {
         assert_eq!(ja_dates("x2019-03-12"), "x2019年3月12日");
         assert_eq!(ja_dates("12019-03 2019-13 2019-03-123"), "12019-03 2019-13 2019-03-123");
         assert_eq!(ja_dates("（2020-02-29）"), "（2020年2月29日）");
+    }
+
+    #[test]
+    fn numbers_and_yen_without_the_formatter() {
+        let mut s = String::new();
+        push_num(&mut s, 7, 4);
+        push_num(&mut s, 2019, 2);
+        push_num(&mut s, 0, 1);
+        push_num(&mut s, u64::MAX, 1);
+        assert_eq!(s, format!("00072019{}{}", 0, u64::MAX));
+        for (n, t) in [(0, "0"), (999, "999"), (1000, "1,000"), (-20000, "-20,000"), (1_234_567, "1,234,567"), (10_000_000, "10,000,000"), (1_000_001, "1,000,001")] {
+            assert_eq!(yen(n), t);
+        }
+        assert_eq!(yen(i64::MIN), "-9,223,372,036,854,775,808");
+        assert_eq!(yen(i64::MAX), "9,223,372,036,854,775,807");
     }
 
     #[test]

@@ -33,7 +33,14 @@ pub fn ymd(d: NaiveDate) -> Ymd {
 
 /// Formats a `YYYYMMDD` integer as `YYYY-MM-DD`.
 pub fn ymd_str(v: Ymd) -> String {
-    format!("{:04}-{:02}-{:02}", v / 10000, v / 100 % 100, v % 100)
+    use crate::lang::push_num;
+    let mut s = String::with_capacity(10);
+    push_num(&mut s, u64::from(v / 10000), 4);
+    s.push('-');
+    push_num(&mut s, u64::from(v / 100 % 100), 2);
+    s.push('-');
+    push_num(&mut s, u64::from(v % 100), 2);
+    s
 }
 
 /// The values the engine read, in order of first use, and the user-entered values that
@@ -146,9 +153,9 @@ impl Rules {
         if let Some(UserValue::Every(x)) = self.user(key, tr) {
             return Ok(Some(x));
         }
-        let own = format!("{key}@{name}");
-        if self.has(&own) {
-            return self.int(&own, at, tr).map(Some);
+        let own = self.set.params.iter().map(|p| p.key).find(|k| k.strip_prefix(key).and_then(|r| r.strip_prefix('@')) == Some(name));
+        if let Some(own) = own {
+            return self.int(own, at, tr).map(Some);
         }
         match self.param(key, at, tr)?.value {
             Value::IntMap(m) => Ok(m.iter().find(|(k, _)| *k == name).map(|(_, v)| i64::from(*v))),
