@@ -20,27 +20,28 @@ pub trait ToJson {
 impl ToJson for str {
     fn write_json(&self, out: &mut String) {
         // Only ASCII needs escaping, so unescaped runs (Japanese text included) are
-        // copied whole; every cut is at an ASCII byte, so on a character boundary.
+        // copied whole; every cut is at an ASCII byte, so on a character boundary. Most
+        // strings have nothing to escape: one scan, one copy.
         const HEX: &[u8; 16] = b"0123456789abcdef";
+        out.reserve(self.len() + 2);
         out.push('"');
+        let b = self.as_bytes();
         let mut start = 0;
-        for (i, &c) in self.as_bytes().iter().enumerate() {
-            let esc: &str = match c {
-                b'"' => "\\\"",
-                b'\\' => "\\\\",
-                b'\n' => "\\n",
-                b'\r' => "\\r",
-                b'\t' => "\\t",
-                c if c < 0x20 => "",
-                _ => continue,
-            };
+        while let Some(off) = b.get(start..).and_then(|r| r.iter().position(|&c| c < 0x20 || c == b'"' || c == b'\\')) {
+            let i = start + off;
             out.push_str(self.get(start..i).unwrap_or(""));
-            if esc.is_empty() {
-                out.push_str("\\u00");
-                out.push(HEX[usize::from(c >> 4)] as char);
-                out.push(HEX[usize::from(c & 15)] as char);
-            } else {
-                out.push_str(esc);
+            let c = b.get(i).copied().unwrap_or(0);
+            match c {
+                b'"' => out.push_str("\\\""),
+                b'\\' => out.push_str("\\\\"),
+                b'\n' => out.push_str("\\n"),
+                b'\r' => out.push_str("\\r"),
+                b'\t' => out.push_str("\\t"),
+                _ => {
+                    out.push_str("\\u00");
+                    out.push(HEX[usize::from(c >> 4)] as char);
+                    out.push(HEX[usize::from(c & 15)] as char);
+                }
             }
             start = i + 1;
         }
@@ -122,29 +123,42 @@ impl<T: ToJson, const N: usize> ToJson for [T; N] {
     }
 }
 
-fn digits(out: &mut String, n: u32, width: usize) {
-    crate::lang::push_num(out, u64::from(n), width);
+/// `"YYYY-MM-DD"` or `"YYYY-MM"`, quotes included, in one copy.
+fn write_ymd(out: &mut String, y: i32, m: u32, d: Option<u32>) {
+    let mut buf = *b"\"0000-00-00\"";
+    let put = |buf: &mut [u8; 12], at: usize, width: usize, mut v: u32| {
+        for k in (at..at + width).rev() {
+            if let Some(x) = buf.get_mut(k) {
+                *x = b'0' + (v % 10) as u8;
+            }
+            v /= 10;
+        }
+    };
+    put(&mut buf, 1, 4, y.clamp(0, 9999) as u32);
+    put(&mut buf, 6, 2, m);
+    let len = match d {
+        Some(d) => {
+            put(&mut buf, 9, 2, d);
+            12
+        }
+        None => {
+            buf[8] = b'"';
+            9
+        }
+    };
+    // Every byte is ASCII.
+    out.push_str(std::str::from_utf8(buf.get(..len).unwrap_or(&[])).unwrap_or("null"));
 }
 
 impl ToJson for NaiveDate {
     fn write_json(&self, out: &mut String) {
-        out.push('"');
-        digits(out, self.year().max(0) as u32, 4);
-        out.push('-');
-        digits(out, self.month(), 2);
-        out.push('-');
-        digits(out, self.day(), 2);
-        out.push('"');
+        write_ymd(out, self.year(), self.month(), Some(self.day()));
     }
 }
 
 impl ToJson for Month {
     fn write_json(&self, out: &mut String) {
-        out.push('"');
-        digits(out, self.year().max(0) as u32, 4);
-        out.push('-');
-        digits(out, self.month(), 2);
-        out.push('"');
+        write_ymd(out, self.year(), self.month(), None);
     }
 }
 
@@ -162,11 +176,8 @@ impl<'a> Obj<'a> {
 
     /// A field, always written (`None` as null).
     pub fn f<T: ToJson + ?Sized>(&mut self, key: &str, v: &T) -> &mut Self {
-        if !self.first {
-            self.out.push(',');
-        }
+        self.out.push_str(if self.first { "\"" } else { ",\"" });
         self.first = false;
-        self.out.push('"');
         self.out.push_str(key);
         self.out.push_str("\":");
         v.write_json(self.out);
@@ -193,6 +204,9 @@ mod tests {
     #[test]
     fn strings_are_escaped() {
         assert_eq!("a\"b\\c\nd\u{1}e 乗り換え".to_json(), "\"a\\\"b\\\\c\\nd\\u0001e 乗り換え\"");
+        assert_eq!("\t\r\u{1f}\"".to_json(), "\"\\t\\r\\u001f\\\"\"");
+        assert_eq!("".to_json(), "\"\"");
+        assert_eq!("乗り換え".to_json(), "\"乗り換え\"");
     }
 
     #[test]
