@@ -319,7 +319,7 @@ fn set_out(set: &crate::rules::RuleSet, lang: Lang) -> RuleSetOut {
 /// `SN-2` < `SN-10` < `AU-1`: the SPEC's order.
 fn rule_order(rule: &str) -> (u8, u32) {
     let (p, n) = rule.split_once('-').unwrap_or((rule, "0"));
-    (if p == "SN" { 0 } else { 1 }, n.parse().unwrap_or(0))
+    (if p == "SN" { 0 } else { 1 }, crate::lang::digits_value(n).unwrap_or(0))
 }
 
 fn timeline(s: &Scenario, p: &ExitPlan, charges: &[ChargeOut], refunds: &[RefundOut], deadlines: &[DeadlineOut], lang: Lang) -> Vec<TimelineOut> {
@@ -453,8 +453,9 @@ pub fn export_calendar(input: &Json, now: &str) -> Answer<CalendarOut> {
     }
     match calculate_scenario(&s) {
         Ok(c) => {
-            let ics = crate::ics::calendar(&c, crate::ics::scenario_hash(input), now, s.lang == Lang::Ja);
-            let events = ics.matches("BEGIN:VEVENT").count();
+            // The number of events from the writer itself: a text search for BEGIN:VEVENT
+            // would bring a substring searcher and its panic messages into the wasm.
+            let (ics, events) = crate::ics::calendar(&c, crate::ics::scenario_hash(input), now, s.lang == Lang::Ja);
             Answer::Ok(CalendarOut { ok: true, ics, filename: format!("norikae-{}.ics", c.exit.month), events })
         }
         Err(e) => Answer::Err(internal(s.lang, e)),

@@ -59,7 +59,8 @@ impl Month {
         if b.len() != 7 || b[4] != b'-' || !b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit()) {
             return None;
         }
-        Month::new(s.get(0..4)?.parse().ok()?, s.get(5..7)?.parse().ok()?)
+        use crate::lang::digits_value as n;
+        Month::new(n(s.get(0..4)?)? as i32, n(s.get(5..7)?)?)
     }
 }
 
@@ -79,7 +80,8 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit()) {
         return None;
     }
-    NaiveDate::from_ymd_opt(s.get(0..4)?.parse().ok()?, s.get(5..7)?.parse().ok()?, s.get(8..10)?.parse().ok()?)
+    use crate::lang::digits_value as n;
+    NaiveDate::from_ymd_opt(n(s.get(0..4)?)? as i32, n(s.get(5..7)?)?, n(s.get(8..10)?)?)
 }
 
 /// `d` + `n` months, same day of month or the month's last day (January 31 + 1 = February 28/29).

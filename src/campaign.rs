@@ -210,14 +210,14 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
     let listed = r.strs("eligible.excluded-sources", at, &mut cx.trace)?;
     if excluded {
         let pname = &s.current.rules.set.name;
-        crate::warn!(cx, "source-not-eligible", "AU-2", format!("{} はauスマートバリュー対象の光回線のため、乗り換え元として対象外です（KDDIの対象外リスト: {}）。違約金還元とプラス特典はありません。", pname.ja, listed.join(", ")), format!("{} is an FTTH service covered by au Smart Value, which KDDI excludes as a source ({}); no fee refund and no Plus extras.", pname.en, listed.join(", ")));
+        crate::warn!(cx, "source-not-eligible", "AU-2", format!("{} はauスマートバリュー対象の光回線のため、乗り換え元として対象外です（KDDIの対象外リスト: {}）。違約金還元とプラス特典はありません。", pname.ja, crate::lang::join(&listed, ", ")), format!("{} is an FTTH service covered by au Smart Value, which KDDI excludes as a source ({}); no fee refund and no Plus extras.", pname.en, crate::lang::join(&listed, ", ")));
         crate::explain!(cx, "AU-2", format!("乗り換え元の {} は対象外の回線です。KDDIに対象と確認できた場合は「対象外ではない」を選ぶと還元を計算します。", pname.ja), format!("The source line {} is excluded. If KDDI confirmed your line as eligible, set it as not excluded to compute the refund.", pname.en));
     }
     let building = d.building.code();
     let plans = r.strs(&format!("eligible.plans.{building}"), at, &mut cx.trace)?;
     let plan_ok = plans.contains(&d.plan.code());
     if !plan_ok {
-        crate::warn!(cx, "plan-not-eligible", "AU-3", format!("{}の対象プランは {} です（選択: {}）。", name.0, plans.join(", "), d.plan.code()), format!("{} requires plan {} (chosen: {}).", name.1, plans.join(", "), d.plan.code()));
+        crate::warn!(cx, "plan-not-eligible", "AU-3", format!("{}の対象プランは {} です（選択: {}）。", name.0, crate::lang::join(&plans, ", "), d.plan.code()), format!("{} requires plan {} (chosen: {}).", name.1, crate::lang::join(&plans, ", "), d.plan.code()));
     }
     let isp = d.isp.unwrap_or("");
     let cap = r.entry(&format!("cap.{building}"), isp, at, &mut cx.trace)?;

@@ -24,32 +24,27 @@ pub struct Explain {
 }
 
 /// `explain!(cx, rule, ja, en)`: adds to the explanation of `rule` in `cx`'s language;
-/// only that language's text is formatted, and none in a quiet context.
+/// only that language's text is formatted.
 #[macro_export]
 macro_rules! explain {
     ($cx:expr, $rule:expr, $ja:expr, $en:expr $(,)?) => {{
-        if !$cx.quiet {
-            let text: String = match $cx.lang {
-                $crate::lang::Lang::Ja => $ja,
-                $crate::lang::Lang::En => $en,
-            };
-            $cx.explain($rule, text)
-        }
+        let text: String = match $cx.lang {
+            $crate::lang::Lang::Ja => $ja,
+            $crate::lang::Lang::En => $en,
+        };
+        $cx.explain($rule, text)
     }};
 }
 
-/// `warn!(cx, code, rule, ja, en)`: a warning in `cx`'s language (only that one
-/// formatted; none in a quiet context).
+/// `warn!(cx, code, rule, ja, en)`: a warning in `cx`'s language (only that one formatted).
 #[macro_export]
 macro_rules! warn {
     ($cx:expr, $code:expr, $rule:expr, $ja:expr, $en:expr $(,)?) => {{
-        if !$cx.quiet {
-            let text: String = match $cx.lang {
-                $crate::lang::Lang::Ja => $ja,
-                $crate::lang::Lang::En => $en,
-            };
-            $cx.warn($code, $rule, text)
-        }
+        let text: String = match $cx.lang {
+            $crate::lang::Lang::Ja => $ja,
+            $crate::lang::Lang::En => $en,
+        };
+        $cx.warn($code, $rule, text)
     }};
 }
 
@@ -60,8 +55,9 @@ pub struct Ctx {
     pub warnings: Vec<Warning>,
     pub explanations: Vec<Explain>,
     pub errors: Vec<InputError>,
-    /// Figures only: no warning or explanation text is formatted (compareExitMonths'
-    /// rows, which show none of it).
+    /// Figures only: warnings and explanations are not kept (compareExitMonths' rows,
+    /// which show none of them). Their text is still formatted: a check at every
+    /// message would cost the wasm more bytes than the rows' time is worth.
     pub quiet: bool,
 }
 
@@ -79,13 +75,16 @@ impl Ctx {
 
     /// Adds a warning (once for the same code and text). Use [`warn!`].
     pub fn warn(&mut self, code: &'static str, rule: &'static str, text: String) {
-        if !self.warnings.iter().any(|w| w.code == code && w.text == text) {
+        if !self.quiet && !self.warnings.iter().any(|w| w.code == code && w.text == text) {
             self.warnings.push(Warning { code, rule, text });
         }
     }
 
     /// Adds a sentence to the explanation of `rule` (one entry per rule). Use [`explain!`].
     pub fn explain(&mut self, rule: &'static str, text: String) {
+        if self.quiet {
+            return;
+        }
         let lang = self.lang;
         match self.explanations.iter_mut().find(|e| e.rule == rule) {
             Some(e) => {

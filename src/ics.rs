@@ -103,7 +103,7 @@ struct Event {
 
 /// The calendar for a calculation. `now` is the DTSTAMP (`YYYYMMDDTHHMMSSZ`), given by
 /// the caller because the core has no clock.
-pub fn calendar(c: &Calculation, hash: u64, now: &str, ja: bool) -> String {
+pub fn calendar(c: &Calculation, hash: u64, now: &str, ja: bool) -> (String, usize) {
     let mut ev: Vec<Event> = Vec::new();
     let t = |j: &str, e: &str| if ja { j.to_string() } else { e.to_string() };
     for a in &c.actions {
@@ -162,7 +162,7 @@ pub fn calendar(c: &Calculation, hash: u64, now: &str, ja: bool) -> String {
         fold("END:VEVENT", &mut out);
     }
     fold("END:VCALENDAR", &mut out);
-    out
+    (out, ev.len())
 }
 
 /// A DTSTAMP must look like `20261125T093000Z`.

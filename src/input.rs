@@ -253,7 +253,7 @@ impl Reader {
 
     /// A string no longer than MAX_STRING, or an `out-of-range` error.
     fn fits<'a>(&mut self, field: &str, s: &'a str) -> Option<&'a str> {
-        if s.chars().count() > MAX_STRING {
+        if crate::lang::char_count(s) > MAX_STRING {
             self.err(field, C::OutOfRange, format!("{MAX_STRING}文字を超えています。"), format!("longer than {MAX_STRING} characters."));
             None
         } else {
@@ -358,14 +358,14 @@ impl Reader {
                 let s = self.fits(field, s)?;
                 let hit = choices.iter().find(|c| **c == s).copied();
                 if hit.is_none() {
-                    let list = choices.join(" | ");
+                    let list = crate::lang::join(&choices, " | ");
                     self.err(field, C::UnknownValue, format!("\"{s}\" は使えません。使える値: {list}"), format!("\"{s}\" is not one of: {list}"));
                 }
                 hit
             }
             Some(other) => {
                 let d = describe(other);
-                let list = choices.join(" | ");
+                let list = crate::lang::join(&choices, " | ");
                 self.err(field, C::UnknownValue, format!("使える値: {list}（入力: {d}）"), format!("must be one of: {list} (got {d})."));
                 None
             }
@@ -449,7 +449,7 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
                 let known: Vec<&str> = crate::rules::book()
                     .map(|b| b.sets.iter().filter(|s| s.kind == crate::rules::SetKind::Provider).map(|s| s.id).collect())
                     .unwrap_or_default();
-                let list = known.join(" | ");
+                let list = crate::lang::join(&known, " | ");
                 r.err("current.provider", C::UnknownValue, format!("\"{s}\" の規則はありません。使える値: {list}"), format!("no rules for \"{s}\"; known: {list}"));
                 None
             }
@@ -572,7 +572,7 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
             if let Ok(allowed) = rules.strs(key, at, &mut tr) {
                 if !allowed.contains(&channel.code()) {
                     let who_en = if customer == Customer::Corporate { "a corporate customer" } else { "an individual customer" };
-                    r.err("current.channel", C::NotAllowed, format!("{who}のお客様は「{}」で退会を申し込めません。使える方法: {}", channel.code(), allowed.join(", ")), format!("{who_en} cannot apply by \"{}\"; allowed: {}", channel.code(), allowed.join(", ")));
+                    r.err("current.channel", C::NotAllowed, format!("{who}のお客様は「{}」で退会を申し込めません。使える方法: {}", channel.code(), crate::lang::join(&allowed, ", ")), format!("{who_en} cannot apply by \"{}\"; allowed: {}", channel.code(), crate::lang::join(&allowed, ", ")));
                 }
             }
         }
@@ -583,7 +583,7 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
         if rules.has(pkey) {
             if let Ok(allowed) = rules.strs(pkey, at, &mut tr) {
                 if !allowed.contains(&payment.code()) {
-                    r.err("current.payment", C::NotAllowed, format!("{who}のお客様は「{}」で支払えません。使える方法: {}", payment.code(), allowed.join(", ")), format!("\"{}\" is not available to this customer; allowed: {}", payment.code(), allowed.join(", ")));
+                    r.err("current.payment", C::NotAllowed, format!("{who}のお客様は「{}」で支払えません。使える方法: {}", payment.code(), crate::lang::join(&allowed, ", ")), format!("\"{}\" is not available to this customer; allowed: {}", payment.code(), crate::lang::join(&allowed, ", ")));
                 }
             }
         }

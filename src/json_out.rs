@@ -123,7 +123,7 @@ impl<T: ToJson, const N: usize> ToJson for [T; N] {
     }
 }
 
-/// `"YYYY-MM-DD"` or `"YYYY-MM"`, quotes included, in one copy.
+/// `"YYYY-MM-DD"` or `"YYYY-MM"`, quotes included.
 fn write_ymd(out: &mut String, y: i32, m: u32, d: Option<u32>) {
     let mut buf = *b"\"0000-00-00\"";
     let put = |buf: &mut [u8; 12], at: usize, width: usize, mut v: u32| {
@@ -146,8 +146,11 @@ fn write_ymd(out: &mut String, y: i32, m: u32, d: Option<u32>) {
             9
         }
     };
-    // Every byte is ASCII.
-    out.push_str(std::str::from_utf8(buf.get(..len).unwrap_or(&[])).unwrap_or("null"));
+    // ASCII, pushed as chars: no UTF-8 check (`str::from_utf8` would add one).
+    out.reserve(len);
+    for &c in buf.get(..len).unwrap_or(&[]) {
+        out.push(char::from(c));
+    }
 }
 
 impl ToJson for NaiveDate {

@@ -56,8 +56,10 @@ pub fn push_num(out: &mut String, n: u64, width: usize) {
         }
     }
     let start = i.min(buf.len().saturating_sub(width));
-    // Every byte is an ASCII digit.
-    out.push_str(std::str::from_utf8(buf.get(start..).unwrap_or(&[])).unwrap_or(""));
+    // ASCII digits, pushed as chars: no UTF-8 check (`str::from_utf8` would add one).
+    for &c in buf.get(start..).unwrap_or(&[]) {
+        out.push(char::from(c));
+    }
 }
 
 /// Appends `1234567` as `1,234,567`.
@@ -88,6 +90,34 @@ pub fn yen(n: i64) -> String {
     out
 }
 
+/// The value of a run of 1–9 ASCII digits (`"0042"` → 42); `None` for anything else.
+/// Smaller in the wasm than `str::parse`, which also takes signs and reports why it failed.
+pub fn digits_value(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 9 {
+        return None;
+    }
+    s.bytes().try_fold(0u32, |v, c| c.is_ascii_digit().then(|| v * 10 + u32::from(c - b'0')))
+}
+
+/// The number of characters (Unicode scalar values) in `s`: its bytes that do not
+/// continue a UTF-8 sequence. (`chars().count()` brings a larger counting routine.)
+pub fn char_count(s: &str) -> usize {
+    s.bytes().filter(|b| b & 0xC0 != 0x80).count()
+}
+
+/// `a, b, c`: the items with `sep` between them. `[&str]::join` does the same through a
+/// generic copy routine whose length checks bring panic messages into the wasm.
+pub fn join(items: &[&str], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(x);
+    }
+    out
+}
+
 /// A stable insertion sort for the short lists of a result (actions, timeline,
 /// explanations: tens of items). The standard library's sort is instantiated per element
 /// type at about 4 KB of wasm each; this is a few hundred bytes.
@@ -109,7 +139,7 @@ pub fn ja_dates(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);
     let mut i = 0;
     let digits = |r: std::ops::Range<usize>| b.get(r.clone()).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
-    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok()).unwrap_or(0);
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(digits_value).unwrap_or(0);
     let mut last = 0;
     while i + 7 <= b.len() {
         // Jump to the next '2' (every year here starts with 20 or 21).
@@ -174,6 +204,14 @@ mod tests {
         for (n, t) in [(0, "0"), (999, "999"), (1000, "1,000"), (-20000, "-20,000"), (1_234_567, "1,234,567"), (10_000_000, "10,000,000"), (1_000_001, "1,000,001")] {
             assert_eq!(yen(n), t);
         }
+        assert_eq!(join(&["a", "b", "c"], " | "), "a | b | c");
+        for (t, v) in [("0", Some(0)), ("0042", Some(42)), ("2100", Some(2100)), ("999999999", Some(999_999_999)), ("", None), ("+1", None), ("-1", None), ("1a", None), ("1234567890", None), ("１", None)] {
+            assert_eq!(digits_value(t), v, "{t}");
+        }
+        for t in ["", "abc", "乗り換え", "é", "🙂x", "a\u{0}b"] {
+            assert_eq!(char_count(t), t.chars().count(), "{t}");
+        }
+        assert_eq!(join(&[], ", "), "");
         assert_eq!(yen(i64::MIN), "-9,223,372,036,854,775,808");
         assert_eq!(yen(i64::MAX), "9,223,372,036,854,775,807");
     }
