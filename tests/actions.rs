@@ -175,3 +175,53 @@ fn actions_speak_the_chosen_language() {
     let r = leave(|_| {});
     assert!(!r["actions"][0]["text"].as_str().unwrap_or("").is_ascii());
 }
+
+// One named test for each kind that the tests above cover together with another.
+
+#[test]
+fn tell_keep_number_sn6_on_the_application_day_unless_switching_providers() {
+    let r = leave(|v| v["current"]["phone"] = json!({ "keepNumber": true, "fromNttAnalog": true }));
+    assert_matches(&r, json!({ "actions": [{ "kind": "tell-keep-number", "rule": "SN-6", "date": "2019-03-12" }] }));
+    // With a provider switch the phone block is ignored (CONTRACT): no step.
+    let r = leave(|v| {
+        v["current"]["channel"] = json!("provider-switch");
+        v["current"]["switchDate"] = json!("2019-04-05");
+        v["current"]["phone"] = json!({ "keepNumber": true, "fromNttAnalog": true });
+    });
+    assert!(!has(&r, "tell-keep-number") && !has(&r, "analog-return"));
+    // Not keeping the number: nothing to tell.
+    assert!(!has(&leave(|v| v["current"]["phone"] = json!({ "keepNumber": false })), "tell-keep-number"));
+}
+
+#[test]
+fn analog_return_sn6_by_75_days_after_the_application_across_a_leap_february() {
+    // 2020-01-20 + 75 days: 11 to Jan 31, 29 in February 2020, 31 in March, 4 in April.
+    let r = calc(json!({ "applicationDate": "2020-01-20", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2017-06-05", "phone": { "keepNumber": true } } }));
+    assert_matches(&r, json!({ "actions": [{ "kind": "analog-return", "rule": "SN-6", "date": null, "from": "2020-01-20", "by": "2020-04-04" }] }));
+}
+
+#[test]
+fn removal_visit_sn5_on_the_removal_date_used_whether_requested_or_required() {
+    let r = leave(|v| {
+        v["current"]["removal"] = json!("requested");
+        v["current"]["removalDate"] = json!("2019-03-22");
+    });
+    assert_matches(&r, json!({ "actions": [{ "kind": "removal-visit", "rule": "SN-5", "date": "2019-03-22" }] }));
+    let r = leave(|v| v["current"]["removal"] = json!("landlord"));
+    assert!(has(&r, "removal-visit"), "a landlord's removal needs the visit too");
+    assert!(!has(&leave(|v| v["current"]["removal"] = json!("none")), "removal-visit"));
+}
+
+#[test]
+fn register_contact_email_sn10_by_the_last_service_day_of_the_chosen_month() {
+    let r = leave(|v| v["current"]["exitMonth"] = json!("2019-04"));
+    assert_matches(&r, json!({ "actions": [{ "kind": "register-contact-email", "rule": "SN-10", "by": "2019-04-30" }] }));
+}
+
+#[test]
+fn uninstall_security_software_sn15_by_the_last_service_day_always() {
+    for (month, last) in [("2019-03", "2019-03-31"), ("2019-04", "2019-04-30")] {
+        let r = leave(|v| v["current"]["exitMonth"] = json!(month));
+        assert_matches(&r, json!({ "actions": [{ "kind": "uninstall-security-software", "rule": "SN-15", "by": last }] }));
+    }
+}
