@@ -121,7 +121,7 @@ pub fn calendar(c: &Calculation, hash: u64, now: &str, ja: bool) -> (String, usi
         }
         d.push_str(&format!("\n{}{}", t("根拠: ", "Rule: "), a.rule));
         let summary = format!("{} {}", t("【やること】", "[To do]"), first_sentence(&a.text));
-        ev.push(Event { kind: a.kind.to_string(), day, summary, description: d, alarm: a.date.is_none() && a.by.is_some() && a.from.is_some() });
+        ev.push(Event { kind: a.kind.to_string(), day, summary, description: d, alarm: a.date.is_none() && a.by.is_some() });
     }
     for dl in &c.deadlines {
         ev.push(Event { kind: dl.kind.to_string(), day: dl.date, summary: format!("{} {}", t("【期限】", "[Deadline]"), dl.label), description: format!("{}{}", t("根拠: ", "Rule: "), dl.rule), alarm: true });

@@ -42,6 +42,18 @@ test("the .ics parses and carries every action and deadline", () => {
   assert.match(analog.description, /SN-6/);
   const alarm = analog.component.getFirstSubcomponent("valarm");
   assert.equal(alarm.getFirstPropertyValue("trigger").toString(), "-P3D");
+  // Every step with a last day (`by`, no fixed `date`) warns three days ahead, whether or
+  // not it has a first day (keep-login has only `by`); so does every deadline. Fixed-date
+  // steps, from-only steps, payments and refunds carry no alarm.
+  const byOnly = calc.actions.filter((a) => !a.date && a.by && !a.from);
+  assert.ok(byOnly.length > 0, "the case has steps with only a last day");
+  const alarmed = events.filter((e) => e.getFirstSubcomponent("valarm"));
+  assert.equal(alarmed.length, calc.actions.filter((a) => !a.date && a.by).length + calc.deadlines.length);
+  for (const e of alarmed) assert.equal(e.getFirstSubcomponent("valarm").getFirstPropertyValue("trigger").toString(), "-P3D");
+  for (const a of byOnly) {
+    const ev = events.map((e) => new ICAL.Event(e)).find((x) => x.uid.startsWith(`${a.kind}-`));
+    assert.ok(ev?.component.getFirstSubcomponent("valarm"), `${a.kind} (by ${a.by}) has an alarm`);
+  }
 });
 
 test("the same scenario exported twice has the same UIDs, another scenario others", () => {
