@@ -565,9 +565,20 @@ export function mount(root, opts = {}) {
     return el("button", { type: "button", class: "unv", "data-go": ids[0], "aria-describedby": ids.join(" ") || null, title: t.unvTip, text: t.unv });
   }
 
+  // A section stays the same element from one result to the next (content-visibility
+  // then keeps its last size while it is off screen); only what is inside it changes.
+  const secs = new Map();
   function section(key, title, ...body) {
-    return el("section", { class: `blk blk-${key}`, "aria-labelledby": `${uid}-h-${key}` },
-      el("h3", { id: `${uid}-h-${key}`, text: title }), ...body);
+    let s = secs.get(key);
+    if (!s) secs.set(key, (s = el("section", { class: `blk blk-${key}`, "aria-labelledby": `${uid}-h-${key}` })));
+    s.replaceChildren(el("h3", { id: `${uid}-h-${key}`, text: title }), ...body.filter(Boolean));
+    return s;
+  }
+  /** Puts kids into box in order, leaving in place (not re-inserted) those already there. */
+  function setKids(box, kids) {
+    const n = box.childNodes;
+    kids.forEach((k, i) => n[i] !== k && box.insertBefore(k, n[i] || null));
+    while (n.length > kids.length) box.lastChild.remove();
   }
 
   function showResult(res, cmp, canExport) {
@@ -616,7 +627,7 @@ export function mount(root, opts = {}) {
     fact(t.exit.earliestRemovalDate, x.earliestRemovalDate && D(x.earliestRemovalDate));
     fact(t.exit.mypageUntil, x.mypageUntil && D(x.mypageUntil));
 
-    resultBox.replaceChildren(...[
+    setKids(resultBox, [
       el("h2", { id: uid + "-rh", text: t.h.result }),
       head, todo, tools, warnings,
       section("timeline", t.h.timeline, timeline(res)),
