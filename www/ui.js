@@ -231,6 +231,7 @@ export function mount(root, opts = {}) {
       w.scrollIntoView({ block: "center" });
       w.focus({ preventScroll: true });
     }
+    act(e.target.closest("[data-act]")?.dataset.act);
   });
   resultBox.addEventListener("toggle", (e) => {
     const k = e.target.dataset?.key;
@@ -565,20 +566,24 @@ export function mount(root, opts = {}) {
     return el("button", { type: "button", class: "unv", "data-go": ids[0], "aria-describedby": ids.join(" ") || null, title: t.unvTip, text: t.unv });
   }
 
-  // A section stays the same element from one result to the next (content-visibility
-  // then keeps its last size while it is off screen); only what is inside it changes.
-  const secs = new Map();
-  function section(key, title, ...body) {
-    let s = secs.get(key);
-    if (!s) secs.set(key, (s = el("section", { class: `blk blk-${key}`, "aria-labelledby": `${uid}-h-${key}` })));
-    s.replaceChildren(el("h3", { id: `${uid}-h-${key}`, text: title }), ...body.filter(Boolean));
-    return s;
+  /** Makes a like b, changing only what differs (less to lay out); the to-do list (listeners) is b's. */
+  function morph(a, b) {
+    if (a.isEqualNode(b)) return;
+    if (a.nodeName !== b.nodeName || a.matches?.(".blk-actions")) return a.replaceWith(b);
+    if (a.nodeType === 3) return (a.data = b.data);
+    for (const k of b.getAttributeNames()) a.getAttribute(k) !== b.getAttribute(k) && a.setAttribute(k, b.getAttribute(k));
+    for (const k of a.getAttributeNames()) b.hasAttribute(k) || a.removeAttribute(k);
+    morphKids(a, [...b.childNodes]);
   }
-  /** Puts kids into box in order, leaving in place (not re-inserted) those already there. */
-  function setKids(box, kids) {
-    const n = box.childNodes;
-    kids.forEach((k, i) => n[i] !== k && box.insertBefore(k, n[i] || null));
-    while (n.length > kids.length) box.lastChild.remove();
+  function morphKids(a, kids) {
+    const n = a.childNodes;
+    kids.forEach((k, i) => (n[i] ? morph(n[i], k) : a.append(k)));
+    while (n.length > kids.length) a.lastChild.remove();
+  }
+
+  function section(key, title, ...body) {
+    return el("section", { class: `blk blk-${key}`, "aria-labelledby": `${uid}-h-${key}` },
+      el("h3", { id: `${uid}-h-${key}`, text: title }), ...body);
   }
 
   function showResult(res, cmp, canExport) {
@@ -608,7 +613,6 @@ export function mount(root, opts = {}) {
       canExport && !todo ? el("button", { type: "button", "data-act": "ics", text: t.buttons.ics }) : null,
       opts.embedded ? null : el("button", { type: "button", "data-act": "print", text: t.buttons.print }),
       el("button", { type: "button", "data-act": "reset", class: "quiet", text: t.buttons.reset }));
-    tools.addEventListener("click", (e) => act(e.target.closest("button")?.dataset.act));
 
     const warnings = (res.warnings || []).length
       ? section("warnings", t.h.warnings, el("ul", { class: "warnings" }, res.warnings.map((w, i) =>
@@ -627,7 +631,7 @@ export function mount(root, opts = {}) {
     fact(t.exit.earliestRemovalDate, x.earliestRemovalDate && D(x.earliestRemovalDate));
     fact(t.exit.mypageUntil, x.mypageUntil && D(x.mypageUntil));
 
-    setKids(resultBox, [
+    morphKids(resultBox, [
       el("h2", { id: uid + "-rh", text: t.h.result }),
       head, todo, tools, warnings,
       section("timeline", t.h.timeline, timeline(res)),
@@ -855,7 +859,6 @@ export function mount(root, opts = {}) {
     const head = el("div", { class: "todo-head" },
       el("div", {}, el("p", { class: "todo-today", text: t.todo.todayIs(D(today())) }), progress),
       canExport ? el("button", { type: "button", "data-act": "ics", text: t.buttons.ics }) : null);
-    head.addEventListener("click", (e) => act(e.target.closest("button")?.dataset.act));
     return section("actions", t.h.actions, head, ol);
   }
 
