@@ -335,8 +335,8 @@ export function fmtDate(s, lang) {
 }
 
 /** Whole yen with thousands separators; a minus sign for negative amounts. */
-const NF = new Intl.NumberFormat("en-US"); // toLocaleString("en-US") built one per call
+const NF = Intl.NumberFormat("en-US").format;
 export function fmtYen(n) {
   if (typeof n !== "number" || !Number.isFinite(n)) return "—";
-  return (n < 0 ? "-" : "") + NF.format(Math.abs(n));
+  return (n < 0 ? "-" : "") + NF(Math.abs(n));
 }

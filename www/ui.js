@@ -159,7 +159,7 @@ function el(tag, attrs, ...kids) {
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === undefined || v === null || v === false) continue;
     if (k === "text") e.textContent = v;
-    else e.setAttribute(k, v === true ? "" : String(v));
+    else e.setAttribute(k, v === true ? "" : v);
   }
   for (const k of kids.flat()) if (k !== null && k !== undefined && k !== false) e.append(k);
   return e;
@@ -207,8 +207,8 @@ export function mount(root, opts = {}) {
   const formBox = el("form", { class: "nk-form", novalidate: true, "aria-label": t.title });
   const resultBox = el("section", { class: "nk-result", "aria-labelledby": uid + "-rh" });
   const toast = el("p", { class: "toast", role: "status" });
-  // On a phone the result sits below a long form: a bar keeps its headline in view
-  // (while the result itself is off screen) with a button that goes there.
+  // On a phone, while the result is off screen below the form, a bar shows its headline
+  // and a button that goes there.
   const bar = el("div", { class: "nk-bar" });
   root.replaceChildren(el("div", { class: "nk", lang }, formBox, el("div", { class: "nk-out" }, resultBox), bar, status, toast));
   const nk = root.firstChild;
@@ -654,7 +654,7 @@ export function mount(root, opts = {}) {
   }
 
   function timeline(res) {
-    // The timeline's deadlines and refunds are the core's deadlines and refunds: same label, same day.
+    // Its deadlines and refunds are the core's: same label, same day.
     const unvAt = new Map([...(res.deadlines || []).map((d) => [d, d.date]), ...(res.refunds || []).map((r) => [r, r.earliest])]
       .filter(([x]) => x.unverified).map(([x, d]) => [`${kindName(x)}@${d}`, x]));
     return el("ol", { class: "timeline" }, (res.timeline || []).map((e, i) =>
