@@ -5,7 +5,7 @@ const NS = "http://www.w3.org/2000/svg";
 
 function svg(tag, attrs = {}, text) {
   const e = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   if (text !== undefined) e.textContent = text;
   return e;
 }

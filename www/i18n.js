@@ -335,7 +335,8 @@ export function fmtDate(s, lang) {
 }
 
 /** Whole yen with thousands separators; a minus sign for negative amounts. */
+const NF = Intl.NumberFormat("en-US").format;
 export function fmtYen(n) {
   if (typeof n !== "number" || !Number.isFinite(n)) return "—";
-  return (n < 0 ? "-" : "") + Math.abs(n).toLocaleString("en-US");
+  return (n < 0 ? "-" : "") + NF(Math.abs(n));
 }

@@ -159,7 +159,7 @@ function el(tag, attrs, ...kids) {
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === undefined || v === null || v === false) continue;
     if (k === "text") e.textContent = v;
-    else e.setAttribute(k, v === true ? "" : String(v));
+    else e.setAttribute(k, v === true ? "" : v);
   }
   for (const k of kids.flat()) if (k !== null && k !== undefined && k !== false) e.append(k);
   return e;
@@ -207,8 +207,8 @@ export function mount(root, opts = {}) {
   const formBox = el("form", { class: "nk-form", novalidate: true, "aria-label": t.title });
   const resultBox = el("section", { class: "nk-result", "aria-labelledby": uid + "-rh" });
   const toast = el("p", { class: "toast", role: "status" });
-  // On a phone the result sits below a long form: a bar keeps its headline in view
-  // (while the result itself is off screen) with a button that goes there.
+  // On a phone, while the result is off screen below the form, a bar shows its headline
+  // and a button that goes there.
   const bar = el("div", { class: "nk-bar" });
   root.replaceChildren(el("div", { class: "nk", lang }, formBox, el("div", { class: "nk-out" }, resultBox), bar, status, toast));
   const nk = root.firstChild;
@@ -231,6 +231,7 @@ export function mount(root, opts = {}) {
       w.scrollIntoView({ block: "center" });
       w.focus({ preventScroll: true });
     }
+    act(e.target.closest("[data-act]")?.dataset.act);
   });
   resultBox.addEventListener("toggle", (e) => {
     const k = e.target.dataset?.key;
@@ -565,6 +566,21 @@ export function mount(root, opts = {}) {
     return el("button", { type: "button", class: "unv", "data-go": ids[0], "aria-describedby": ids.join(" ") || null, title: t.unvTip, text: t.unv });
   }
 
+  /** Makes a like b, changing only what differs (less to lay out); the to-do list (listeners) is b's. */
+  function morph(a, b) {
+    if (a.isEqualNode(b)) return;
+    if (a.nodeName !== b.nodeName || a.matches?.(".blk-actions")) return a.replaceWith(b);
+    if (a.nodeType === 3) return (a.data = b.data);
+    for (const k of b.getAttributeNames()) a.getAttribute(k) !== b.getAttribute(k) && a.setAttribute(k, b.getAttribute(k));
+    for (const k of a.getAttributeNames()) b.hasAttribute(k) || a.removeAttribute(k);
+    morphKids(a, [...b.childNodes]);
+  }
+  function morphKids(a, kids) {
+    const n = a.childNodes;
+    kids.forEach((k, i) => (n[i] ? morph(n[i], k) : a.append(k)));
+    while (n.length > kids.length) a.lastChild.remove();
+  }
+
   function section(key, title, ...body) {
     return el("section", { class: `blk blk-${key}`, "aria-labelledby": `${uid}-h-${key}` },
       el("h3", { id: `${uid}-h-${key}`, text: title }), ...body);
@@ -597,7 +613,6 @@ export function mount(root, opts = {}) {
       canExport && !todo ? el("button", { type: "button", "data-act": "ics", text: t.buttons.ics }) : null,
       opts.embedded ? null : el("button", { type: "button", "data-act": "print", text: t.buttons.print }),
       el("button", { type: "button", "data-act": "reset", class: "quiet", text: t.buttons.reset }));
-    tools.addEventListener("click", (e) => act(e.target.closest("button")?.dataset.act));
 
     const warnings = (res.warnings || []).length
       ? section("warnings", t.h.warnings, el("ul", { class: "warnings" }, res.warnings.map((w, i) =>
@@ -616,7 +631,7 @@ export function mount(root, opts = {}) {
     fact(t.exit.earliestRemovalDate, x.earliestRemovalDate && D(x.earliestRemovalDate));
     fact(t.exit.mypageUntil, x.mypageUntil && D(x.mypageUntil));
 
-    resultBox.replaceChildren(...[
+    morphKids(resultBox, [
       el("h2", { id: uid + "-rh", text: t.h.result }),
       head, todo, tools, warnings,
       section("timeline", t.h.timeline, timeline(res)),
@@ -639,7 +654,7 @@ export function mount(root, opts = {}) {
   }
 
   function timeline(res) {
-    // The timeline's deadlines and refunds are the core's deadlines and refunds: same label, same day.
+    // Its deadlines and refunds are the core's: same label, same day.
     const unvAt = new Map([...(res.deadlines || []).map((d) => [d, d.date]), ...(res.refunds || []).map((r) => [r, r.earliest])]
       .filter(([x]) => x.unverified).map(([x, d]) => [`${kindName(x)}@${d}`, x]));
     return el("ol", { class: "timeline" }, (res.timeline || []).map((e, i) =>
@@ -844,7 +859,6 @@ export function mount(root, opts = {}) {
     const head = el("div", { class: "todo-head" },
       el("div", {}, el("p", { class: "todo-today", text: t.todo.todayIs(D(today())) }), progress),
       canExport ? el("button", { type: "button", "data-act": "ics", text: t.buttons.ics }) : null);
-    head.addEventListener("click", (e) => act(e.target.closest("button")?.dataset.act));
     return section("actions", t.h.actions, head, ol);
   }
 
