@@ -624,7 +624,7 @@ export function mount(root, opts = {}) {
     fact(t.exit.lastServiceDay, x.lastServiceDay && D(x.lastServiceDay));
     fact(t.exit.completionDate, x.completionDate && D(x.completionDate));
     if (typeof x.contractMonth === "number") fact(t.exit.contractMonth, t.contractMonth(x.contractMonth));
-    if (typeof x.inRenewalWindow === "boolean") fact(t.exit.renewal, x.inRenewalWindow ? t.inWindow : t.outWindow((x.nextRenewalWindow || []).map(D).join(", ")));
+    if (typeof x.inRenewalWindow === "boolean") fact(t.exit.renewal, x.inRenewalWindow ? t.inWindow : t.outWindow((x.nextRenewalWindow || []).map(D)));
     if (x.earliestMonth) fact(t.exit.window, t.range(D(x.earliestMonth), D(x.latestMonth || x.earliestMonth)));
     if (x.shiftedBy) fact(t.exit.shifted, t.extraMonths(t.shiftedBy[x.shiftedBy] || x.shiftedBy, x.extraMonths));
     fact(t.exit.removalDate, x.removalDate && D(x.removalDate));

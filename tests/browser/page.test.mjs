@@ -82,6 +82,22 @@ test("share links to cases 03 and 08 show 28,720 and 0", async () => {
   await context.close();
 });
 
+test("the next renewal months are listed with the separator of the page's language", async () => {
+  const { context, page, problems } = await fresh();
+  const c = readCase("03-fee-outside-window-bank-debit.json");
+  const [m1, m2] = c.expect.exit.nextRenewalWindow;
+  const ja = (m) => `${+m.slice(0, 4)}年${+m.slice(5)}月`;
+  await page.goto(linkFor(srv.url, c.input));
+  await settled(page);
+  const facts = page.locator(".facts");
+  assert.match(await facts.textContent(), new RegExp(`次の更新月は ${ja(m1)}、${ja(m2)}`));
+  await page.getByRole("button", { name: "English" }).click();
+  await settled(page);
+  assert.match(await facts.textContent(), /Next renewal months: .+, .+/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("editing a field updates the result and the hash", async () => {
   const { context, page, problems } = await fresh();
   const input = readCase("03-fee-outside-window-bank-debit.json").input;
