@@ -67,9 +67,7 @@ impl Month {
 impl fmt::Display for Month {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut s = String::with_capacity(7);
-        crate::lang::push_num(&mut s, self.year().max(0) as u64, 4);
-        s.push('-');
-        crate::lang::push_num(&mut s, u64::from(self.month()), 2);
+        crate::lang::push_ymd(&mut s, self.year(), self.month(), None);
         f.write_str(&s)
     }
 }

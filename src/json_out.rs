@@ -125,32 +125,9 @@ impl<T: ToJson, const N: usize> ToJson for [T; N] {
 
 /// `"YYYY-MM-DD"` or `"YYYY-MM"`, quotes included.
 fn write_ymd(out: &mut String, y: i32, m: u32, d: Option<u32>) {
-    let mut buf = *b"\"0000-00-00\"";
-    let put = |buf: &mut [u8; 12], at: usize, width: usize, mut v: u32| {
-        for k in (at..at + width).rev() {
-            if let Some(x) = buf.get_mut(k) {
-                *x = b'0' + (v % 10) as u8;
-            }
-            v /= 10;
-        }
-    };
-    put(&mut buf, 1, 4, y.clamp(0, 9999) as u32);
-    put(&mut buf, 6, 2, m);
-    let len = match d {
-        Some(d) => {
-            put(&mut buf, 9, 2, d);
-            12
-        }
-        None => {
-            buf[8] = b'"';
-            9
-        }
-    };
-    // ASCII, pushed as chars: no UTF-8 check (`str::from_utf8` would add one).
-    out.reserve(len);
-    for &c in buf.get(..len).unwrap_or(&[]) {
-        out.push(char::from(c));
-    }
+    out.push('"');
+    crate::lang::push_ymd(out, y, m, d);
+    out.push('"');
 }
 
 impl ToJson for NaiveDate {

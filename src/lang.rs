@@ -62,6 +62,17 @@ pub fn push_num(out: &mut String, n: u64, width: usize) {
     }
 }
 
+/// Appends `YYYY-MM-DD`, or `YYYY-MM` without a day (years 0–9999).
+pub fn push_ymd(out: &mut String, y: i32, m: u32, d: Option<u32>) {
+    push_num(out, y.clamp(0, 9999) as u64, 4);
+    out.push('-');
+    push_num(out, u64::from(m), 2);
+    if let Some(d) = d {
+        out.push('-');
+        push_num(out, u64::from(d), 2);
+    }
+}
+
 /// Appends `1234567` as `1,234,567`.
 pub fn push_yen(out: &mut String, n: i64) {
     if n < 0 {

@@ -33,13 +33,8 @@ pub fn ymd(d: NaiveDate) -> Ymd {
 
 /// Formats a `YYYYMMDD` integer as `YYYY-MM-DD`.
 pub fn ymd_str(v: Ymd) -> String {
-    use crate::lang::push_num;
     let mut s = String::with_capacity(10);
-    push_num(&mut s, u64::from(v / 10000), 4);
-    s.push('-');
-    push_num(&mut s, u64::from(v / 100 % 100), 2);
-    s.push('-');
-    push_num(&mut s, u64::from(v % 100), 2);
+    crate::lang::push_ymd(&mut s, (v / 10000) as i32, v / 100 % 100, Some(v % 100));
     s
 }
 
