@@ -126,6 +126,7 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
             unverified: unverified(&cx, refund_rules(r.kind.code())),
         })
         .collect();
+    let refund_note = refund_note(s, &cx, &refunds);
     let total_charges = charges.iter().fold(0i64, |a, c| a.saturating_add(c.amount));
     let total_refunds = refunds.iter().fold(0i64, |a, r| a.saturating_add(r.amount));
     let totals = Totals { charges: total_charges, refunds: total_refunds, net: total_charges.saturating_sub(total_refunds) };
@@ -204,6 +205,16 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
             earliest_acceptance: k.earliest_acceptance,
         }
     });
+    let campaign_in_force = match campaign::chosen(s)? {
+        campaign::Chosen::Ended(campaign::Ended { in_force: Some((c, r)), .. }) => Some(CampaignInForceOut {
+            campaign: c.code(),
+            id: r.set.id,
+            name: lang.pick(r.set.name.ja, r.set.name.en),
+            since: ymd_str(r.set.since),
+            until: (r.set.until != OPEN_END).then(|| ymd_str(r.set.until)),
+        }),
+        _ => None,
+    };
     let p = &plan;
     let presets = presets(s, &mut cx)?;
     Ok(Calculation {
@@ -229,7 +240,7 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         charges,
         refunds,
         deadlines,
-        warnings: cx.warnings.iter().map(|w| WarningOut { code: w.code, rule: w.rule, message: lang.dates(&w.text) }).collect(),
+        warnings: cx.warnings.iter().map(|w| WarningOut { code: w.code, rule: w.rule, message: lang.dates(&w.text), field: w.field }).collect(),
         totals,
         explanations,
         sources,
@@ -238,8 +249,50 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         cashflow,
         rules,
         campaign,
+        campaign_in_force,
+        refund_note,
         presets,
     })
+}
+
+/// A chosen campaign that pays no fee refund (AU-1 … AU-7): "0円（対象外）" and why, from
+/// the warnings that stopped it (each in short words), else because nothing it covers
+/// was charged. (The mobile part, AU-9, may still pay: its own line says so.)
+fn refund_note(s: &Scenario, cx: &Ctx, refunds: &[RefundOut]) -> Option<RefundNoteOut> {
+    let d = s.destination.as_ref()?;
+    if d.campaign == crate::input::Campaign::None || refunds.iter().any(|r| r.rule == "AU-5") {
+        return None;
+    }
+    let lang = s.lang;
+    let p = &s.current.rules.set.name;
+    let mut reasons: Vec<String> = Vec::new();
+    let mut first: Option<(&'static str, Option<&'static str>)> = None;
+    for w in &cx.warnings {
+        let (ja, en): (String, String) = match w.code {
+            "campaign-version-ended" => ("キャンペーンがこの申込日には行われていない".into(), "the campaign did not run on that application date".into()),
+            "source-not-eligible" => (format!("乗り換え元の{}が対象外", p.ja), format!("the source line, {}, is excluded", p.en)),
+            "plan-not-eligible" => ("auひかりのプランが対象外".into(), "the au Hikari plan is not eligible".into()),
+            "isp-not-eligible" => ("プロバイダが対象外".into(), "the ISP is not eligible".into()),
+            "phone-options-missing" => ("auひかり電話とオプションパックがない".into(), "the au Hikari phone and option pack are missing".into()),
+            "application-after-deadline" | "statement-after-deadline" => ("申請期限に間に合わない".into(), "the application cannot arrive in time".into()),
+            _ => continue,
+        };
+        first.get_or_insert((w.rule, w.field));
+        let r = lang.say(ja, en);
+        if !reasons.contains(&r) {
+            reasons.push(r);
+        }
+    }
+    if reasons.is_empty() {
+        reasons.push(lang.say("還元の対象になる費用（契約解除料など）が0円".into(), "no covered fee (such as a cancellation fee) is charged".into()));
+    }
+    let (rule, field) = first.unwrap_or(("AU-5", None));
+    let reasons: Vec<&str> = reasons.iter().map(String::as_str).collect();
+    let text = match lang {
+        Lang::Ja => format!("契約解除料の還元は0円（対象外）です。理由: {}。", crate::lang::join(&reasons, "、")),
+        Lang::En => format!("The fee refund is 0 yen (not eligible): {}.", crate::lang::join(&reasons, "; ")),
+    };
+    Some(RefundNoteOut { amount: 0, rule, text, field })
 }
 
 /// Construction installments the provider's data offers for this contract date
@@ -358,7 +411,9 @@ fn timeline(s: &Scenario, p: &ExitPlan, charges: &[ChargeOut], refunds: &[Refund
             add(d, "refund", r.rule, r.label.into(), Some(r.amount));
         }
     }
-    for d in deadlines {
+    // A campaign that pays nothing has no deadline worth a reader's diary (the answer's
+    // `deadlines` still list them, as CONTRACT says).
+    for d in deadlines.iter().filter(|d| !(refunds.is_empty() && d.rule.starts_with("AU-"))) {
         add(d.date, d.kind, d.rule, d.label.into(), None);
     }
     crate::lang::sort_by_key(&mut t, |x| x.date);

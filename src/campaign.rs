@@ -47,9 +47,9 @@ impl RefundKind {
     }
     pub fn label(self) -> (&'static str, &'static str) {
         match self {
-            RefundKind::FeeRefundCash => ("違約金還元（現金）", "Fee refund (cash)"),
-            RefundKind::FeeRefundMonthly => ("違約金還元（月額割引）", "Fee refund (off the monthly bill)"),
-            RefundKind::MobileRefund => ("携帯電話の解約金還元", "Mobile-phone cancellation refund"),
+            RefundKind::FeeRefundCash => ("契約解除料の還元（現金）", "Fee refund (cash)"),
+            RefundKind::FeeRefundMonthly => ("契約解除料の還元（月額割引）", "Fee refund (off the monthly bill)"),
+            RefundKind::MobileRefund => ("携帯電話の契約解除料の還元", "Mobile-phone cancellation refund"),
             RefundKind::PlusDiscount => ("プラス特典：月額割引", "Plus: monthly discount"),
             RefundKind::OptionPackFree => ("プラス特典：オプションパック無料", "Plus: option pack free"),
             RefundKind::PlusCashback => ("プラス特典：キャッシュバック", "Plus: cashback"),
@@ -146,25 +146,101 @@ pub fn version(family: &str, on: NaiveDate) -> Option<(Rules, bool)> {
     before.or_else(|| sets.iter().min_by_key(|s| s.since)).map(|s| (Rules { set: s }, false))
 }
 
+/// AU-1: what the chosen campaign is on the auひかり application date.
+pub enum Chosen {
+    /// No campaign (`none`, or no destination).
+    Nothing,
+    /// The version in force on that date.
+    InForce(Rules),
+    /// No version covers the date (revised reading: the campaign pays nothing).
+    Ended(Ended),
+}
+
+/// A chosen campaign with no version on the auひかり application date.
+pub struct Ended {
+    /// The version nearest that date (the last one that ended before it, else the first).
+    pub nearest: Rules,
+    /// Another campaign with a version that covers the date, if any.
+    pub in_force: Option<(Campaign, Rules)>,
+}
+
+/// AU-1: the chosen campaign's version on the auひかり application date.
+pub fn chosen(s: &Scenario) -> Result<Chosen, CalcError> {
+    let Some(d) = &s.destination else { return Ok(Chosen::Nothing) };
+    let Some(fam) = family(d.campaign) else { return Ok(Chosen::Nothing) };
+    let (r, covered) = version(fam, d.application_date).ok_or_else(|| CalcError::RuleMissing(fam.into()))?;
+    if covered {
+        return Ok(Chosen::InForce(r));
+    }
+    let in_force = [Campaign::StartSupport, Campaign::StartSupportPlus]
+        .into_iter()
+        .filter(|c| *c != d.campaign)
+        .find_map(|c| match version(family(c)?, d.application_date) {
+            Some((r, true)) => Some((c, r)),
+            _ => None,
+        });
+    Ok(Chosen::Ended(Ended { nearest: r, in_force }))
+}
+
+/// `since〜until` of a version (`until` empty while it runs).
+fn dates(r: &Rules) -> (String, String) {
+    let since = crate::rules::ymd_str(r.set.since);
+    let until = if r.set.until == crate::rules::OPEN_END { String::new() } else { crate::rules::ymd_str(r.set.until) };
+    (since, until)
+}
+
+/// AU-1 (revised reading): a campaign with no version on the auひかり application date
+/// pays nothing; the warning names the nearest version with its dates and, where one
+/// exists, the campaign in force on that date.
+fn warn_ended(s: &Scenario, e: &Ended, cx: &mut Ctx) {
+    let Some(d) = &s.destination else { return };
+    let applied = d.application_date;
+    let r = &e.nearest;
+    let (since, until) = dates(r);
+    let (nj, ne) = (r.set.name.ja, r.set.name.en);
+    let not_yet = crate::rules::ymd(applied) < r.set.since;
+    let (state_ja, state_en) = if not_yet { ("まだ始まっていません", "had not begun yet") } else { ("もう終わっています", "had already ended") };
+    let (next_ja, next_en) = match &e.in_force {
+        Some((_, k)) => {
+            let (ks, ku) = dates(k);
+            (
+                format!("この日に申し込めるのは{}（{ks}〜{ku}）です。", k.set.name.ja),
+                format!(" The campaign for that date is {} ({ks} – {ku}).", k.set.name.en),
+            )
+        }
+        None => (String::new(), String::new()),
+    };
+    crate::warn!(
+        cx,
+        "campaign-version-ended",
+        "AU-1",
+        format!("{nj}（{since}〜{until}）は、auひかりの申込日 {applied} には{state_ja}。この日の申し込みには還元も特典もないため、0円で計算しています。{next_ja}"),
+        format!("{ne} ({since} – {until}) {state_en} on the au Hikari application date, {applied}: it pays nothing, so no refund is counted.{next_en}"),
+        field = "destination.campaign"
+    );
+}
+
 /// The campaign's refunds for the exit in `plan` with exit charges `exit`; `None` when
-/// no campaign is chosen.
+/// no campaign is chosen, or when the chosen one has no version on the auひかり
+/// application date (AU-1: it pays nothing, and says so in a warning).
 pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx: &mut Ctx) -> Result<Option<CampaignOutcome>, CalcError> {
+    let r = match chosen(s)? {
+        Chosen::Nothing => return Ok(None),
+        Chosen::Ended(e) => {
+            warn_ended(s, &e, cx);
+            return Ok(None);
+        }
+        Chosen::InForce(r) => r,
+    };
     let Some(d) = &s.destination else { return Ok(None) };
-    let Some(fam) = family(d.campaign) else { return Ok(None) };
-    let (r, covered_day) = version(fam, d.application_date).ok_or_else(|| CalcError::RuleMissing(fam.into()))?;
     let at = d.start_date;
     let applied = d.application_date;
     let name = (r.set.name.ja, r.set.name.en);
 
     // AU-1 dated versions, chosen by the auひかり application date.
-    let since = crate::rules::ymd_str(r.set.since);
-    let until = if r.set.until == crate::rules::OPEN_END { String::new() } else { crate::rules::ymd_str(r.set.until) };
+    let (since, until) = dates(&r);
     r.param("version.dates", applied, &mut cx.trace)?;
-    if covered_day {
-        crate::explain!(cx, "AU-1", format!("auひかりの申込日 {applied} に適用されるのは {}（{since}〜{until}）です。", name.0), format!("An au Hikari contract applied for on {applied} falls under {} ({since} – {until}).", name.1));
-    } else {
-        crate::warn!(cx, "campaign-version-ended", "AU-1", format!("申込日 {applied} に当てはまる版のデータがありません。最も近い {}（{since}〜{until}）の条件で計算しています。", name.0), format!("No version in the data covers an application on {applied}; computed with the nearest, {} ({since} – {until}).", name.1));
-    }
+    crate::explain!(cx, "AU-1", format!("auひかりの申込日 {applied} に適用されるのは {}（{since}〜{until}）です。", name.0), format!("An au Hikari contract applied for on {applied} falls under {} ({since} – {until}).", name.1));
 
     // AU-7 window and acceptance. The seed version counts months from the start date;
     // later versions count calendar months, and sources disagree whether from the
@@ -191,7 +267,7 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         (_, Some(g)) => g.max(earliest),
         (_, None) => earliest,
     };
-    crate::explain!(cx, "AU-7", format!("申請は{window}ヶ月以内、{deadline} までに郵送します（開通日 {at}）。解約金の明細が出るのは請求月 {statements_billed} からなので、受付は早くて {earliest} です。"), format!("Mail the application within {window} months, by {deadline} (start {at}). The fee statement exists once billed in {statements_billed}, so acceptance is {earliest} at the earliest."));
+    crate::explain!(cx, "AU-7", format!("申請は{window}ヶ月以内、{deadline} までに郵送します（開通日 {at}）。契約解除料の明細が出るのは請求月 {statements_billed} からなので、受付は早くて {earliest} です。"), format!("Mail the application within {window} months, by {deadline} (start {at}). The fee statement exists once billed in {statements_billed}, so acceptance is {earliest} at the earliest."));
     let mut in_time = true;
     if earliest > deadline {
         in_time = false;
@@ -207,27 +283,54 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         Some(x) => x,
         None => s.current.rules.has("au-smart-value-ftth") && s.current.rules.boolean("au-smart-value-ftth", s.application_date, &mut cx.trace)?,
     };
+    // AU-2: the excluded kinds of source, in words from the campaign's data.
     let listed = r.strs("eligible.excluded-sources", at, &mut cx.trace)?;
     if excluded {
         let pname = &s.current.rules.set.name;
-        crate::warn!(cx, "source-not-eligible", "AU-2", format!("{} はauスマートバリュー対象の光回線のため、乗り換え元として対象外です（KDDIの対象外リスト: {}）。違約金還元とプラス特典はありません。", pname.ja, crate::lang::join(&listed, ", ")), format!("{} is an FTTH service covered by au Smart Value, which KDDI excludes as a source ({}); no fee refund and no Plus extras.", pname.en, crate::lang::join(&listed, ", ")));
-        crate::explain!(cx, "AU-2", format!("乗り換え元の {} は対象外の回線です。KDDIに対象と確認できた場合は「対象外ではない」を選ぶと還元を計算します。", pname.ja), format!("The source line {} is excluded. If KDDI confirmed your line as eligible, set it as not excluded to compute the refund.", pname.en));
+        let (wj, we) = if r.has("eligible.excluded-sources.words") {
+            (r.text("eligible.excluded-sources.words", at, &mut cx.trace, crate::lang::Lang::Ja)?.to_string(), r.text("eligible.excluded-sources.words", at, &mut cx.trace, crate::lang::Lang::En)?.to_string())
+        } else {
+            (crate::lang::join(&listed, "、"), crate::lang::join(&listed, ", "))
+        };
+        let (why_ja, why_en) = match d.source_excluded {
+            Some(true) => ("対象外と入力されているため".to_string(), "As entered, it".to_string()),
+            _ => (format!("{}はauスマートバリューの対象になる光回線のため", pname.ja), format!("{} is a fiber service covered by au Smart Value, so it", pname.en)),
+        };
+        crate::warn!(
+            cx,
+            "source-not-eligible",
+            "AU-2",
+            format!("{why_ja}、乗り換え元として対象外です（KDDIが対象外とするのは{wj}）。契約解除料の還元とプラス特典は0円です。KDDIに対象と確認できた場合は、この設定を変えると還元を計算します。"),
+            format!("{why_en} is not an eligible source (KDDI excludes {we}): the fee refund and the Plus extras are 0 yen. If KDDI confirmed your line as eligible, change this setting to compute the refund."),
+            field = "destination.sourceExcluded"
+        );
+        crate::explain!(cx, "AU-2", format!("乗り換え元の{}は対象外の回線です。", pname.ja), format!("The source line, {}, is excluded.", pname.en));
     }
     let building = d.building.code();
     let plans = r.strs(&format!("eligible.plans.{building}"), at, &mut cx.trace)?;
     let plan_ok = plans.contains(&d.plan.code());
     if !plan_ok {
-        crate::warn!(cx, "plan-not-eligible", "AU-3", format!("{}の対象プランは {} です（選択: {}）。", name.0, crate::lang::join(&plans, ", "), d.plan.code()), format!("{} requires plan {} (chosen: {}).", name.1, crate::lang::join(&plans, ", "), d.plan.code()));
+        let names = |ja: bool| plans.iter().filter_map(|p| crate::input::Plan::from_code(p)).map(|p| p.name(ja)).collect::<Vec<_>>();
+        crate::warn!(
+            cx,
+            "plan-not-eligible",
+            "AU-3",
+            format!("{}の対象プランは{}です（選んだのは{}）。", name.0, crate::lang::join(&names(true), "・"), d.plan.name(true)),
+            format!("{} requires {} (chosen: {}).", name.1, crate::lang::join(&names(false), " or "), d.plan.name(false)),
+            field = "destination.plan"
+        );
     }
     let isp = d.isp.unwrap_or("");
     let cap = r.entry(&format!("cap.{building}"), isp, at, &mut cx.trace)?;
     let cash_cap = r.entry(&format!("cash-cap.{building}"), isp, at, &mut cx.trace)?;
     if cap.is_none() {
-        crate::warn!(cx, "isp-not-eligible", "AU-4", format!("{}では、この建物タイプでプロバイダ「{isp}」は対象外です。", name.0), format!("{} does not cover ISP \"{isp}\" for this building type.", name.1));
+        let (ij, ie) = (crate::input::isp_name(isp, true), crate::input::isp_name(isp, false));
+        let (bj, be) = if d.building == Building::Mansion { ("マンション", "an apartment") } else { ("戸建て", "a house") };
+        crate::warn!(cx, "isp-not-eligible", "AU-4", format!("{}では、{bj}でプロバイダが{ij}の場合は対象外です。", name.0), format!("{} does not cover the ISP {ie} for {be}.", name.1), field = "destination.isp");
     }
     let phone_needed = !r.has("eligible.phone-options") || r.boolean("eligible.phone-options", at, &mut cx.trace)?;
     if phone_needed && !d.with_phone_options {
-        crate::warn!(cx, "phone-options-missing", "AU-3", "還元には auひかり電話とオプションパックの加入が必要です。".into(), "The refund needs the au Hikari phone and the option pack.".into());
+        crate::warn!(cx, "phone-options-missing", "AU-3", "還元にはauひかり電話とオプションパックの加入が必要です。".into(), "The refund needs the au Hikari phone and the option pack.".into(), field = "destination.withPhoneOptions");
     }
     let fee_ok = !excluded && plan_ok && cap.is_some() && (d.with_phone_options || !phone_needed) && in_time;
 
@@ -274,7 +377,7 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         }
         let split = if monthly > 0 { format!("現金 {}円 + 月額割引 {}円（{}円 × 最大{max_months}ヶ月）", yen(cash), yen(monthly), yen(per)) } else { format!("すべて現金 {}円", yen(cash)) };
         let split_en = if monthly > 0 { format!("{} yen cash + {} yen off the bill ({} yen a month, up to {max_months} months)", yen(cash), yen(monthly), yen(per)) } else { format!("all {} yen as cash", yen(cash)) };
-        crate::explain!(cx, "AU-5", format!("対象の違約金は {}円、上限は {}円なので、還元は {}円（{split}）です。月額料金は対象外です。", yen(covered), yen(cap), yen(fee_refund)), format!("Covered fees are {} yen and the cap is {} yen, so the refund is {} yen ({split_en}). Monthly fees are not covered.", yen(covered), yen(cap), yen(fee_refund)));
+        crate::explain!(cx, "AU-5", format!("対象の契約解除料などは {}円、上限は {}円なので、還元は {}円（{split}）です。月額料金は対象外です。", yen(covered), yen(cap), yen(fee_refund)), format!("Covered fees are {} yen and the cap is {} yen, so the refund is {} yen ({split_en}). Monthly fees are not covered.", yen(covered), yen(cap), yen(fee_refund)));
         crate::explain!(cx, "AU-4", format!("{}（{}、{isp}）の上限は {}円、うち現金は {}円までです。", name.0, if d.building == Building::Mansion { "マンション" } else { "ホーム" }, yen(cap), yen(cash_cap.unwrap_or(0))), format!("{} ({}, {isp}) caps the refund at {} yen, of which up to {} yen as cash.", name.1, building, yen(cap), yen(cash_cap.unwrap_or(0))));
         if cash > 0 {
             explain_timing(method, acceptance, cash_earliest, cash_latest, cx);
@@ -294,7 +397,7 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         let amount = per.saturating_mul(d.mobile_lines);
         let on = add_months(acceptance, r.int("timing.au-wallet-months", at, &mut cx.trace)? as i32).ok_or(OVF)?;
         refunds.push(Refund { kind: RefundKind::MobileRefund, amount, method: Method::AuWallet, earliest: Some(on), latest: Some(on), months: None, first_month: None, latest_first_month: None });
-        crate::explain!(cx, "AU-9", format!("携帯電話の解約金還元は1回線 {}円 × {}回線 = {}円を au WALLET に {on} ごろ入金します（乗り換え元の回線の条件とは別です）。", yen(per), d.mobile_lines, yen(amount)), format!("The mobile refund is {} yen × {} lines = {} yen, charged to au WALLET around {on} (independent of the fixed-line source)."
+        crate::explain!(cx, "AU-9", format!("携帯電話の契約解除料の還元は1回線 {}円 × {}回線 = {}円を au WALLET に {on} ごろ入金します（乗り換え元の回線の条件とは別です）。", yen(per), d.mobile_lines, yen(amount)), format!("The mobile refund is {} yen × {} lines = {} yen, charged to au WALLET around {on} (independent of the fixed-line source)."
             , yen(per), d.mobile_lines, yen(amount)));
     }
 
@@ -315,7 +418,7 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
                 explain_timing(method, acceptance, cash_earliest, cash_latest, cx);
             }
         }
-        crate::explain!(cx, "AU-10", format!("プラス特典: 月{}円 × {months}ヶ月の割引、オプションパック {}円 × {opt_months}ヶ月無料{}。違約金の還元が0円でも受けられます。", yen(per), yen(opt), if cashback > 0 { format!("、キャッシュバック {}円（違約金還元と同じ方法・時期）", yen(cashback)) } else { String::new() }), format!("Plus extras: {} yen off a month for {months} months, the option pack ({} yen) free for {opt_months} months{}. Paid even when the fee refund is 0.", yen(per), yen(opt), if cashback > 0 { format!(", and {} yen cashback (same method and time as the fee refund)", yen(cashback)) } else { String::new() }));
+        crate::explain!(cx, "AU-10", format!("プラス特典: 月{}円 × {months}ヶ月の割引、オプションパック {}円 × {opt_months}ヶ月無料{}。契約解除料の還元が0円でも受けられます。", yen(per), yen(opt), if cashback > 0 { format!("、キャッシュバック {}円（違約金還元と同じ方法・時期）", yen(cashback)) } else { String::new() }), format!("Plus extras: {} yen off a month for {months} months, the option pack ({} yen) free for {opt_months} months{}. Paid even when the fee refund is 0.", yen(per), yen(opt), if cashback > 0 { format!(", and {} yen cashback (same method and time as the fee refund)", yen(cashback)) } else { String::new() }));
     }
 
     // AU-8 commitment.
@@ -325,7 +428,7 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
     if fee_refund > 0 && !d.smart_value && covered > r.int("commitment.fee-waived-up-to", at, &mut cx.trace)? {
         let cfee = r.need("commitment.fee", building, at, &mut cx.trace)?;
         let waived = r.int("commitment.fee-waived-up-to", at, &mut cx.trace)?;
-        crate::warn!(cx, "commitment-fee-risk", "AU-8", format!("{commitment_end} より前に auひかりを解約すると、キャンペーンの違約金 {}円がかかります（auスマートバリューを申し込むか、対象の違約金が{}円以下なら不要）。", yen(cfee), yen(waived)), format!("Leaving au Hikari before {commitment_end} costs the campaign fee of {} yen (waived with au Smart Value, or when the covered fees are {} yen or less).", yen(cfee), yen(waived)));
+        crate::warn!(cx, "commitment-fee-risk", "AU-8", format!("{commitment_end} より前に auひかりを解約すると、キャンペーンの契約解除料 {}円がかかります（auスマートバリューを申し込むか、対象の違約金が{}円以下なら不要）。", yen(cfee), yen(waived)), format!("Leaving au Hikari before {commitment_end} costs the campaign fee of {} yen (waived with au Smart Value, or when the covered fees are {} yen or less).", yen(cfee), yen(waived)));
     }
     crate::explain!(cx, "AU-8", format!("キャンペーンの利用期間は{cm}ヶ月で、{commitment_end} に終わります。"), format!("The campaign's commitment is {cm} months, ending on {commitment_end}."));
     Ok(Some(CampaignOutcome { rules: r, refunds, earliest_acceptance: earliest, acceptance, application_deadline: deadline, commitment_end, covered }))

@@ -136,7 +136,7 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
             crate::explain!(cx, "SN-10", "So-netは退会証明書を発行しません。退会完了メールか、マイページから無料で印刷できる違約金明細書が証明になります。".into(), "So-net issues no exit certificate: the completion e-mail or the fee statement, free to print from MyPage, is the proof.".into());
         } else {
             let p = c.short_name(cx.lang);
-            crate::explain!(cx, "SN-10", format!("退会の証明には、{p}からの退会完了の連絡と解約金の明細を保管してください。"), format!("Keep {p}'s exit confirmation and the fee statement as proof of the exit."));
+            crate::explain!(cx, "SN-10", format!("退会の証明には、{p}からの退会完了の連絡と契約解除料の明細を保管してください。"), format!("Keep {p}'s exit confirmation and the fee statement as proof of the exit."));
         }
     }
     Ok(out)

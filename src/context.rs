@@ -12,6 +12,8 @@ pub struct Warning {
     pub rule: &'static str,
     /// In the calculation's language.
     pub text: String,
+    /// The input field the reader can change to act on the warning, if one.
+    pub field: Option<&'static str>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -37,6 +39,8 @@ macro_rules! explain {
 }
 
 /// `warn!(cx, code, rule, ja, en)`: a warning in `cx`'s language (only that one formatted).
+/// `warn!(cx, code, rule, ja, en, field = "destination.plan")` also names the input field
+/// the reader can change about it.
 #[macro_export]
 macro_rules! warn {
     ($cx:expr, $code:expr, $rule:expr, $ja:expr, $en:expr $(,)?) => {{
@@ -44,7 +48,14 @@ macro_rules! warn {
             $crate::lang::Lang::Ja => $ja,
             $crate::lang::Lang::En => $en,
         };
-        $cx.warn($code, $rule, text)
+        $cx.warn($code, $rule, text, None)
+    }};
+    ($cx:expr, $code:expr, $rule:expr, $ja:expr, $en:expr, field = $field:expr $(,)?) => {{
+        let text: String = match $cx.lang {
+            $crate::lang::Lang::Ja => $ja,
+            $crate::lang::Lang::En => $en,
+        };
+        $cx.warn($code, $rule, text, Some($field))
     }};
 }
 
@@ -74,9 +85,9 @@ impl Ctx {
     }
 
     /// Adds a warning (once for the same code and text). Use [`warn!`].
-    pub fn warn(&mut self, code: &'static str, rule: &'static str, text: String) {
+    pub fn warn(&mut self, code: &'static str, rule: &'static str, text: String, field: Option<&'static str>) {
         if !self.quiet && !self.warnings.iter().any(|w| w.code == code && w.text == text) {
-            self.warnings.push(Warning { code, rule, text });
+            self.warnings.push(Warning { code, rule, text, field });
         }
     }
 

@@ -104,6 +104,15 @@ pub enum Campaign {
     StartSupportPlus,
     None,
 }
+impl Campaign {
+    pub fn code(self) -> &'static str {
+        match self {
+            Campaign::StartSupport => "start-support",
+            Campaign::StartSupportPlus => "start-support-plus",
+            Campaign::None => "none",
+        }
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Plan {
@@ -112,6 +121,20 @@ pub enum Plan {
     OtokuA,
 }
 impl Plan {
+    pub fn from_code(code: &str) -> Option<Plan> {
+        [Plan::ZuttoGigaToku, Plan::Standard, Plan::OtokuA].into_iter().find(|p| p.code() == code)
+    }
+    /// The plan's name as KDDI writes it (ja) or in English.
+    pub fn name(self, ja: bool) -> &'static str {
+        match (self, ja) {
+            (Plan::ZuttoGigaToku, true) => "ずっとギガ得プラン",
+            (Plan::ZuttoGigaToku, false) => "the Zutto Giga Toku plan",
+            (Plan::Standard, true) => "標準プラン",
+            (Plan::Standard, false) => "the standard plan",
+            (Plan::OtokuA, true) => "お得プランA",
+            (Plan::OtokuA, false) => "the Otoku Plan A",
+        }
+    }
     pub fn code(self) -> &'static str {
         match self {
             Plan::ZuttoGigaToku => "zutto-giga-toku",
@@ -222,6 +245,21 @@ pub struct Scenario {
 }
 
 const ISPS: [&str; 7] = ["nifty", "tcom", "au-one-net", "biglobe", "so-net", "asahi-net", "dti"];
+
+/// An auひかり ISP code's name as the ISP writes it (the same in both languages but one).
+pub fn isp_name(code: &str, ja: bool) -> &str {
+    match code {
+        "nifty" => "@nifty",
+        "tcom" => "@T COM",
+        "au-one-net" => "au one net",
+        "biglobe" => "BIGLOBE",
+        "so-net" => "So-net",
+        "asahi-net" if ja => "ASAHIネット",
+        "asahi-net" => "ASAHI Net",
+        "dti" => "DTI",
+        other => other,
+    }
+}
 
 /// Field-by-field reader collecting every problem.
 struct Reader {
@@ -553,7 +591,7 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
             terms.push(("billing.bank-debit-day", V::Int(day)));
             terms.push(("billing.prorated", V::Bool(prorated)));
         }
-        None if custom => r.err("current.terms", C::Missing, "その他の事業者では契約条件（契約期間・解約金など）の入力が必要です。".into(), "another provider needs its contract terms (term, cancellation fee, …).".into()),
+        None if custom => r.err("current.terms", C::Missing, "その他の事業者では契約条件（契約期間・契約解除料など）の入力が必要です。".into(), "another provider needs its contract terms (term, cancellation fee, …).".into()),
         None => {}
     }
     let prorated = terms.iter().any(|(k, v)| *k == "billing.prorated" && *v == crate::rules::UserValue::Bool(true));

@@ -144,7 +144,9 @@ pub fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
 
 /// Japanese text shows dates as 2019年3月12日 and months as 2019年3月: rewrites every
 /// `YYYY-MM-DD` / `YYYY-MM` (years 2000–2199, real month numbers) in `s`. Phone numbers
-/// such as 0120-80-7761 are left alone.
+/// such as 0120-80-7761 are left alone. A space between a date and Japanese text is
+/// dropped ("申込日 2027-01-10 には" → "申込日2027年1月10日には"): the messages put spaces
+/// around dates for English, and Japanese has none.
 pub fn ja_dates(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len() + 16);
@@ -168,7 +170,11 @@ pub fn ja_dates(s: &str) -> String {
                 let has_day = b.get(i + 7) == Some(&b'-') && digits(i + 8..i + 10) && !b.get(i + 10).is_some_and(u8::is_ascii_digit);
                 let month_only = !b.get(i + 7).is_some_and(|c| c.is_ascii_digit() || *c == b'-');
                 if has_day || month_only {
-                    out.push_str(s.get(last..i).unwrap_or(""));
+                    let before = s.get(last..i).unwrap_or("");
+                    out.push_str(match before.strip_suffix(' ') {
+                        Some(t) if t.chars().next_back().map_or(true, |c| !c.is_ascii()) => t,
+                        _ => before,
+                    });
                     push_num(&mut out, u64::from(y), 1);
                     out.push('年');
                     push_num(&mut out, u64::from(m), 1);
@@ -179,6 +185,9 @@ pub fn ja_dates(s: &str) -> String {
                         i += 10;
                     } else {
                         i += 7;
+                    }
+                    if b.get(i) == Some(&b' ') && s.get(i + 1..).and_then(|t| t.chars().next()).is_some_and(|c| !c.is_ascii()) {
+                        i += 1;
                     }
                     last = i;
                     continue;
@@ -197,8 +206,10 @@ mod tests {
 
     #[test]
     fn japanese_text_shows_japanese_dates() {
-        assert_eq!(ja_dates("2019-03-12 から 2019-03 末まで"), "2019年3月12日 から 2019年3月 末まで");
-        assert_eq!(ja_dates("0120-80-7761 と 2026-11"), "0120-80-7761 と 2026年11月");
+        assert_eq!(ja_dates("2019-03-12 から 2019-03 末まで"), "2019年3月12日から2019年3月末まで");
+        assert_eq!(ja_dates("0120-80-7761 と 2026-11"), "0120-80-7761 と2026年11月");
+        assert_eq!(ja_dates("申込日 2027-01-10 には"), "申込日2027年1月10日には");
+        assert_eq!(ja_dates("au WALLET 2027-01 x"), "au WALLET 2027年1月 x");
         assert_eq!(ja_dates("x2019-03-12"), "x2019年3月12日");
         assert_eq!(ja_dates("12019-03 2019-13 2019-03-123"), "12019-03 2019-13 2019-03-123");
         assert_eq!(ja_dates("（2020-02-29）"), "（2020年2月29日）");

@@ -73,6 +73,8 @@ pub struct WarningOut {
     pub code: &'static str,
     pub rule: &'static str,
     pub message: String,
+    /// The input field the reader can change about it (the page links to it).
+    pub field: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -151,8 +153,34 @@ pub struct Calculation {
     pub cashflow: Vec<CashflowOut>,
     pub rules: Vec<RuleSetOut>,
     pub campaign: Option<CampaignOut>,
+    /// AU-1: when the chosen campaign has no version on the auひかり application date,
+    /// the campaign that has one (the page offers to switch to it).
+    pub campaign_in_force: Option<CampaignInForceOut>,
+    /// A chosen campaign that pays nothing at all: why, in words (the page's "0円" line).
+    pub refund_note: Option<RefundNoteOut>,
     /// Values the page may offer the user to fill in (never applied by the core).
     pub presets: Vec<PresetOut>,
+}
+
+/// Why a chosen campaign pays nothing (`amount` is always 0).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RefundNoteOut {
+    pub amount: i64,
+    pub rule: &'static str,
+    pub text: String,
+    /// The input field the first reason points to, if one.
+    pub field: Option<&'static str>,
+}
+
+/// A campaign version in force on the auひかり application date (`destination.campaign`
+/// code, rule set id, name and dates).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CampaignInForceOut {
+    pub campaign: &'static str,
+    pub id: &'static str,
+    pub name: &'static str,
+    pub since: String,
+    pub until: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -269,7 +297,7 @@ impl ToJson for DeadlineOut {
 
 impl ToJson for WarningOut {
     fn write_json(&self, out: &mut String) {
-        Obj::new(out).f("code", self.code).f("rule", self.rule).f("message", &self.message).end();
+        Obj::new(out).f("code", self.code).f("rule", self.rule).f("message", &self.message).opt("field", &self.field).end();
     }
 }
 
@@ -322,6 +350,18 @@ impl ToJson for CampaignOut {
     }
 }
 
+impl ToJson for CampaignInForceOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out).f("campaign", self.campaign).f("id", self.id).f("name", self.name).f("since", &self.since).f("until", &self.until).end();
+    }
+}
+
+impl ToJson for RefundNoteOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out).f("amount", &self.amount).f("rule", self.rule).f("text", &self.text).opt("field", &self.field).end();
+    }
+}
+
 impl ToJson for PresetOut {
     fn write_json(&self, out: &mut String) {
         Obj::new(out).f("kind", self.kind).f("rule", self.rule).f("label", &self.label).f("construction", &self.construction).end();
@@ -351,6 +391,8 @@ impl ToJson for Calculation {
             .f("cashflow", &self.cashflow)
             .f("rules", &self.rules)
             .f("campaign", &self.campaign)
+            .f("campaignInForce", &self.campaign_in_force)
+            .f("refundNote", &self.refund_note)
             .f("presets", &self.presets)
             .end();
     }

@@ -29,18 +29,53 @@ fn au1_the_version_is_chosen_by_the_au_application_date() {
     assert_matches(&on("2019-09-30", "start-support"), json!({ "campaign": { "id": "au-start-support", "until": "2019-09-30" }, "warnings": { "$none": { "code": "campaign-version-ended" } } }));
     assert_matches(&on("2019-10-01", "start-support"), json!({ "campaign": { "id": "au-new-start-support", "since": "2019-10-01" }, "warnings": { "$none": { "code": "campaign-version-ended" } } }));
     assert_matches(&on("2019-10-15", "start-support"), json!({ "campaign": { "id": "au-new-start-support" } }));
-    // Plus ended with the seed version: a later date is covered by no version.
-    assert_matches(&on("2019-10-01", "start-support-plus"), json!({ "campaign": { "id": "au-start-support-plus" }, "warnings": [{ "code": "campaign-version-ended" }] }));
-    // Before the first version: the nearest (the first) and the warning.
+    // Plus ended with the seed version: a later date is covered by no version (AU-1 revised:
+    // it pays nothing; the answer names the version in force for that date).
+    assert_matches(&on("2019-10-01", "start-support-plus"), json!({ "campaign": null, "campaignInForce": { "campaign": "start-support", "id": "au-new-start-support" }, "warnings": [{ "code": "campaign-version-ended" }] }));
+    // Before the first version: the warning, and no other campaign to offer.
     let r = calc(json!({ "applicationDate": "2016-08-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2015-01-20" },
         "destination": { "isp": "so-net", "startDate": "2016-08-20", "sourceExcluded": false } }));
-    assert_matches(&r, json!({ "campaign": { "id": "au-start-support" }, "warnings": [{ "code": "campaign-version-ended" }] }));
+    assert_matches(&r, json!({ "campaign": null, "campaignInForce": null, "warnings": [{ "code": "campaign-version-ended" }] }));
     // No campaign, no version warning.
     let r = au(|v| {
         v["destination"]["campaign"] = json!("none");
         v["destination"]["startDate"] = json!("2020-01-01");
     });
     assert!(!kinds(&r, "warnings").contains(&"campaign-version-ended".to_string()));
+}
+
+/// AU-1 (revised reading): a campaign with no version on the auひかり application date pays
+/// nothing — no refund, extras, mobile part, campaign deadlines or steps — and its warning
+/// names the nearest version with its dates and the campaign in force on that date.
+#[test]
+fn au1_an_ended_campaign_pays_nothing_and_names_the_one_in_force() {
+    for lang in ["ja", "en"] {
+        let r = au(|v| {
+            v["lang"] = json!(lang);
+            v["applicationDate"] = json!("2027-01-10");
+            v["current"]["serviceStart"] = json!("2021-03-15");
+            v["destination"]["campaign"] = json!("start-support-plus");
+            v["destination"]["startDate"] = json!("2027-01-25");
+            v["destination"]["mobileLines"] = json!(2);
+            v["destination"]["acceptanceDate"] = json!("2027-01-26");
+        });
+        assert_matches(&r, json!({ "ok": true, "refunds": [], "totals": { "refunds": 0 }, "campaign": null,
+            "campaignInForce": { "campaign": "start-support", "id": "au-norikae-start-support", "since": "2023-01-01" },
+            "deadlines": { "$none": { "kind": "au-commitment-end" } } }));
+        for kind in ["mail-au-application", "get-au-pay-card", "drop-option-pack", "claim-money-order"] {
+            assert!(!kinds(&r, "actions").contains(&kind.to_string()), "{kind} for an ended campaign");
+        }
+        let w: Vec<&Value> = r["warnings"].as_array().unwrap().iter().filter(|w| w["code"] == "campaign-version-ended").collect();
+        assert_eq!(w.len(), 1);
+        let m = w[0]["message"].as_str().unwrap();
+        // The nearest version with its dates, and the one in force: names and dates from the rule data.
+        let (plus, norikae) = if lang == "ja" { ("スタートサポートプラス", "乗りかえスタートサポート") } else { ("Start Support Plus", "Norikae Start Support") };
+        assert!(m.contains(plus) && m.contains(norikae), "{m}");
+        assert!(m.contains(if lang == "ja" { "2019年9月30日" } else { "2019-09-30" }), "{m}");
+        for other in ["commitment-fee-risk", "source-not-eligible", "application-after-deadline", "plan-not-eligible"] {
+            assert!(!kinds(&r, "warnings").contains(&other.to_string()), "{other} for an ended campaign");
+        }
+    }
 }
 
 #[test]
@@ -52,6 +87,37 @@ fn au1_the_au_application_may_not_follow_the_start() {
 #[test]
 fn au1_the_result_names_the_campaign_version() {
     assert_matches(&au(|_| {}), json!({ "campaign": { "id": "au-start-support", "since": "2016-09-01", "until": "2019-09-30" } }));
+}
+
+/// AU-2 as the reader meets it: the exclusion in plain words (no codes from the data),
+/// pointing to the field that overrides it; a "0円（対象外）" note with the reason; and no
+/// auひかり deadlines on the timeline when nothing is paid (the answer's `deadlines` keep them).
+#[test]
+fn au2_exclusion_in_words_with_the_field_a_zero_line_and_no_timeline_deadline() {
+    for lang in ["ja", "en"] {
+        let r = au(|v| {
+            v["lang"] = json!(lang);
+            v["destination"].as_object_mut().map(|o| o.remove("sourceExcluded"));
+        });
+        let w = r["warnings"].as_array().unwrap().iter().find(|w| w["code"] == "source-not-eligible").cloned().unwrap();
+        let m = w["message"].as_str().unwrap();
+        for code in ["au-smart-value-ftth", "kddi-catv", "wimax"] {
+            assert!(!m.contains(code), "a code in the words: {m}");
+        }
+        assert!(m.contains("WiMAX"), "{m}");
+        assert_eq!(w["field"], "destination.sourceExcluded");
+        assert_matches(&r, json!({ "refunds": [], "refundNote": { "amount": 0, "rule": "AU-2", "field": "destination.sourceExcluded" },
+            "deadlines": [{ "kind": "au-application" }], "timeline": { "$none": { "kind": "au-application" } } }));
+        assert!(r["refundNote"]["text"].as_str().unwrap().contains(if lang == "ja" { "0円" } else { "0 yen" }));
+    }
+    // The mobile part still pays (case 15): no "nothing paid" timeline, but the fee's 0 line stays.
+    let r = au(|v| {
+        v["destination"].as_object_mut().map(|o| o.remove("sourceExcluded"));
+        v["destination"]["mobileLines"] = json!(1);
+    });
+    assert_matches(&r, json!({ "refunds": [{ "kind": "mobile-refund" }], "refundNote": { "amount": 0 }, "timeline": [{ "kind": "au-application" }] }));
+    // Paid: no note.
+    assert_matches(&au(|_| {}), json!({ "refundNote": null }));
 }
 
 #[test]
