@@ -93,6 +93,39 @@ pub fn window(s: &Scenario, cx: &mut Ctx) -> Result<Window, CalcError> {
     Ok(Window { a, earliest, latest: earliest.plus(span - 1) })
 }
 
+/// The application dates that reach exit month `m` without a shift, the window rules
+/// read backwards (for compareExitMonths' rows): SN-2 — a request in month `m` or in the
+/// `span − 1` months before it; SN-3 paper — an arrival after the cut-off day of the month
+/// before that, up to the cut-off day of `m`; SN-3 phone — up to the desk's last open day
+/// of `m`; SN-5 — with removal, no later than (last day of `m`) − the lead days. Never
+/// before the given application date (nobody applies in the past). `None` with a
+/// provider switch: there the new line's opening day decides the month (SN-4).
+pub fn reach(s: &Scenario, m: Month, cx: &mut Ctx) -> Result<Option<(NaiveDate, NaiveDate)>, CalcError> {
+    let c = &s.current;
+    let r = c.rules;
+    let a0 = s.application_date;
+    if c.channel == Channel::ProviderSwitch {
+        return Ok(None);
+    }
+    let span = r.int("exit.window-months", a0, &mut cx.trace)?.clamp(1, 24) as i32;
+    let first = m.plus(1 - span);
+    let (from, mut by) = match (c.customer, c.channel) {
+        (Customer::Corporate, Channel::Paper) => {
+            let cutoff = r.int("exit.corporate-paper-cutoff-day", a0, &mut cx.trace)?.clamp(1, 31) as u32;
+            let before = first.plus(-1);
+            let from = before.day(cutoff + 1).or(first.first_day()).ok_or(OVF)?;
+            (from, m.day(cutoff).or(m.last_day()).ok_or(OVF)?)
+        }
+        (Customer::Corporate, Channel::Phone) => (first.first_day().ok_or(OVF)?, crate::calendar::last_desk_open_day(m).ok_or(OVF)?),
+        _ => (first.first_day().ok_or(OVF)?, m.last_day().ok_or(OVF)?),
+    };
+    if c.removal != Removal::None {
+        let lead = r.need("removal.lead-days", if c.region == Region::West { "west" } else { "east" }, a0, &mut cx.trace)?;
+        by = by.min(add_days(m.last_day().ok_or(OVF)?, -lead).ok_or(OVF)?);
+    }
+    Ok(Some((from.max(a0), by)))
+}
+
 /// Contract month k(M): the month of the service start is month 1 (SPEC vocabulary).
 pub fn contract_month(s: &Scenario, m: Month) -> i32 {
     m.since(Month::of(s.current.service_start)).saturating_add(1)

@@ -207,6 +207,10 @@ pub struct Row {
     pub months_paid_since_earliest: i32,
     pub contract_month: i32,
     pub in_renewal_window: bool,
+    /// The application dates that reach this month (None with a provider switch); a row
+    /// whose `apply_by` is before `apply_from` cannot be reached any more.
+    pub apply_from: Option<NaiveDate>,
+    pub apply_by: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -214,6 +218,9 @@ pub struct Comparison {
     pub ok: bool,
     pub rows: Vec<Row>,
     pub best: Month,
+    /// The month the recommendation names: `best`, or the cheapest reachable row when
+    /// `best` can no longer be reached.
+    pub recommended: Month,
     pub recommendation: String,
 }
 
@@ -408,13 +415,26 @@ impl ToJson for Row {
             .f("monthsPaidSinceEarliest", &self.months_paid_since_earliest)
             .f("contractMonth", &self.contract_month)
             .f("inRenewalWindow", &self.in_renewal_window)
+            .f("applyFrom", &self.apply_from)
+            .f("applyBy", &self.apply_by)
+            .f("reachable", &self.reachable())
             .end();
+    }
+}
+
+impl Row {
+    /// Some application date, from the given one on, still reaches this month.
+    pub fn reachable(&self) -> bool {
+        match (self.apply_from, self.apply_by) {
+            (Some(f), Some(b)) => f <= b,
+            _ => true,
+        }
     }
 }
 
 impl ToJson for Comparison {
     fn write_json(&self, out: &mut String) {
-        Obj::new(out).f("ok", &self.ok).f("rows", &self.rows).f("best", &self.best).f("recommendation", &self.recommendation).end();
+        Obj::new(out).f("ok", &self.ok).f("rows", &self.rows).f("best", &self.best).f("recommended", &self.recommended).f("recommendation", &self.recommendation).end();
     }
 }
 

@@ -72,3 +72,70 @@ fn compare_late_rows_lose_the_refund_after_the_application_deadline() {
         "destination": { "isp": "so-net", "startDate": "2018-06-20", "sourceExcluded": false } }));
     assert_matches(&r, json!({ "rows": [{ "month": "2018-06", "refunds": 20000, "net": 0 }, { "month": "2018-11", "refunds": 20000 }, { "month": "2018-12", "refunds": 0 }] }));
 }
+
+fn day_after(d: &str, n: i64) -> String {
+    let d = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("date");
+    (d + chrono::Duration::days(n)).format("%Y-%m-%d").to_string()
+}
+
+/// SN-2/SN-3/SN-5 read backwards: each row's `applyFrom` and `applyBy` are exactly the
+/// application dates that reach its month without a shift. Checked by asking `calculate`
+/// itself: on both bounds the month can be chosen with no shift; a day after `applyBy` it
+/// cannot (refused, or shifted by removal).
+#[test]
+fn sn2_sn3_sn5_each_row_says_the_application_dates_that_reach_it() {
+    let scenarios = [
+        json!({ "customer": "individual", "channel": "web" }),
+        json!({ "customer": "corporate", "channel": "paper" }),
+        json!({ "customer": "corporate", "channel": "phone" }),
+        json!({ "customer": "individual", "channel": "phone", "removal": "requested", "region": "west" }),
+    ];
+    for extra in scenarios {
+        let mut i = input("2027-01-10", "2021-03-15");
+        for (k, v) in extra.as_object().unwrap() {
+            i["current"][k] = v.clone();
+        }
+        let r = compare(i.clone());
+        for row in r["rows"].as_array().unwrap() {
+            let m = row["month"].as_str().unwrap();
+            let (from, by) = (row["applyFrom"].as_str().unwrap(), row["applyBy"].as_str().unwrap());
+            assert!(from >= "2027-01-10", "{extra} {m}: applyFrom {from} before the application date");
+            let at = |a: &str| {
+                let mut x = i.clone();
+                x["applicationDate"] = json!(a);
+                x["current"]["exitMonth"] = json!(m);
+                calc(x)
+            };
+            if row["reachable"] == json!(false) {
+                assert!(by < from, "{extra} {m}");
+                continue;
+            }
+            for a in [from, by] {
+                let c = at(a);
+                assert_eq!(c["ok"], json!(true), "{extra} {m} applying {a}: {c}");
+                assert_eq!(c["exit"]["month"], json!(m), "{extra} {m} applying {a}");
+            }
+            let late = at(&day_after(by, 1));
+            assert!(late["ok"] == json!(false) || late["exit"]["month"] != json!(m), "{extra} {m}: a day after {by} still reaches it");
+        }
+    }
+}
+
+/// The recommendation names a month the reader can reach and how: the case, a
+/// 2021 contract applied for on 2027-01-10 (window 1–2月), whose cheapest month is 3月.
+#[test]
+fn the_recommendation_says_how_to_reach_the_cheapest_month() {
+    let r = compare(input("2027-01-10", "2021-03-15"));
+    assert_matches(&r, json!({ "best": "2027-03", "recommended": "2027-03", "rows": [{ "month": "2027-01", "applyFrom": "2027-01-10", "applyBy": "2027-01-31" }, {}, { "month": "2027-03", "applyFrom": "2027-02-01", "applyBy": "2027-03-31" }] }));
+    let text = r["recommendation"].as_str().unwrap();
+    assert!(text.contains("2027年2月1日以降") && text.contains("2027年3月末に退会でき"), "{text}");
+    // Removal in the west applied on the 25th: January can no longer be reached; the
+    // recommendation never names an unreachable month as the one to choose.
+    let mut i = input("2027-01-25", "2021-03-15");
+    i["current"]["removal"] = json!("requested");
+    i["current"]["region"] = json!("west");
+    i["current"]["serviceStart"] = json!("2021-01-15");
+    let r = compare(i);
+    assert_matches(&r, json!({ "rows": [{ "month": "2027-01", "reachable": false }] }));
+    assert_ne!(r["recommended"], json!("2027-01"), "{r}");
+}

@@ -231,6 +231,14 @@ export function mount(root, opts = {}) {
       w.scrollIntoView({ block: "center" });
       w.focus({ preventScroll: true });
     }
+    const focus = e.target.closest("[data-focus]")?.dataset.focus;
+    const tg = focus && target(focus);
+    if (tg) {
+      (tg.wrap || tg.inputs[0]).scrollIntoView({ block: "center" });
+      tg.inputs[0].focus({ preventScroll: true });
+    }
+    const sw = e.target.closest("[data-act=switch-campaign]")?.dataset.campaign;
+    if (sw) return setInput({ ...read(), destination: { ...read().destination, campaign: sw } }, true);
     act(e.target.closest("[data-act]")?.dataset.act);
   });
   resultBox.addEventListener("toggle", (e) => {
@@ -616,7 +624,8 @@ export function mount(root, opts = {}) {
 
     const warnings = (res.warnings || []).length
       ? section("warnings", t.h.warnings, el("ul", { class: "warnings" }, res.warnings.map((w, i) =>
-        el("li", { class: "warn", "data-code": w.code }, el("p", { id: `${uid}-w${i}`, tabindex: -1 }, el("span", { class: "icon", "aria-hidden": "true", text: "⚠" }), String(w.message || w.code)), why(res, w.rule, `w-${w.code}-${i}`)))))
+        el("li", { class: "warn", "data-code": w.code }, el("p", { id: `${uid}-w${i}`, tabindex: -1 }, el("span", { class: "icon", "aria-hidden": "true", text: "⚠" }), String(w.message || w.code)),
+          warnActions(res, w), why(res, w.rule, `w-${w.code}-${i}`)))))
       : null;
 
     const dl = el("dl", { class: "facts" });
@@ -637,7 +646,7 @@ export function mount(root, opts = {}) {
       section("timeline", t.h.timeline, timeline(res)),
       section("exit", t.h.exit, dl),
       section("charges", t.h.charges, chargesTable(res)),
-      (res.refunds || []).length || res.campaign ? section("refunds", t.h.refunds, campaignLine(res.campaign), (res.refunds || []).length ? refundsTable(res) : null) : null,
+      (res.refunds || []).length || res.campaign || res.refundNote ? section("refunds", t.h.refunds, campaignLine(res.campaign), refundNote(res), (res.refunds || []).length ? refundsTable(res) : null) : null,
       cashflow(res),
       compare(res, cmp),
       // Each rule set used, with the day its data was last checked (issue 5).
@@ -646,6 +655,27 @@ export function mount(root, opts = {}) {
     ].filter(Boolean));
     setBar(el("span", { text: `${t.h.exitMonth} ${exitText}` }), el("strong", { text: `${t.h.net} ${Y(tot.net)}` }));
     say(t.summary(exitText, fmtYen(tot.net)));
+  }
+
+  /**
+   * What the reader can do about a warning, as the core names it: go to the field that
+   * changes it (`field`), or switch to the campaign in force on that date (`campaignInForce`).
+   */
+  function warnActions(res, w) {
+    const c = w.code === "campaign-version-ended" ? res.campaignInForce : null;
+    const go = w.field && target(w.field)?.inputs?.length ? w.field : null;
+    if (!c && !go) return null;
+    return el("p", { class: "warn-acts" },
+      c ? el("button", { type: "button", "data-act": "switch-campaign", "data-campaign": c.campaign, "data-testid": "switch-campaign", text: t.switchTo(String(c.name)) }) : null,
+      go && !c ? el("button", { type: "button", class: "linkish", "data-focus": go, "data-testid": "go-field", text: t.goField((t.f[go] || [go])[0]) }) : null);
+  }
+
+  /** The "0円（対象外）" line of a campaign that pays no fee refund, with the core's reason. */
+  function refundNote(res) {
+    const n = res.refundNote;
+    if (!n) return null;
+    return el("p", { class: "refund-note", "data-testid": "refund-note" }, el("strong", { text: Y(n.amount) }), " ", String(n.text || ""),
+      n.field && target(n.field)?.inputs?.length ? el("button", { type: "button", class: "linkish", "data-focus": n.field, text: t.goField((t.f[n.field] || [n.field])[0]) }) : null);
   }
 
   /** The campaign version used, with its dates (issue 8). */
@@ -731,17 +761,9 @@ export function mount(root, opts = {}) {
   function compare(res, cmp) {
     if (!cmp || !cmp.ok || !Array.isArray(cmp.rows) || !cmp.rows.length) return null;
     const rows = cmp.rows;
-    const bi = rows.findIndex((r) => r.month === cmp.best);
-    const best = rows[bi];
-    const mine = rows.find((r) => r.month === res.exit?.month);
-    const line = [];
-    if (best) {
-      if (best.month === res.exit?.month) line.push(t.recommendSame(D(best.month), fmtYen(best.net)));
-      else {
-        line.push(t.recommend(D(best.month), fmtYen(best.net)));
-        if (mine && mine.net > best.net) line.push(t.recommendSave(fmtYen(mine.net - best.net)));
-      }
-    }
+    // The core's own recommendation: a month the reader can still reach, and how.
+    const bi = rows.findIndex((r) => r.month === (cmp.recommended || cmp.best));
+    const line = [String(cmp.recommendation || "")];
     const chart = barChart({
       cats: monthCats(rows.map((r) => r.month), lang),
       series: [{ name: t.col.net, cls: "net", values: rows.map((r) => r.net) }],
@@ -753,6 +775,7 @@ export function mount(root, opts = {}) {
     });
     const trs = rows.map((r, i) => el("tr", { class: i === bi ? "best" : null },
       el("th", { scope: "row" }, D(r.month), i === bi ? el("strong", { class: "badge", text: ` ★ ${t.best}` }) : null),
+      el("td", { class: "apply", text: r.reachable === false ? t.unreachable : r.applyBy ? t.range(D(r.applyFrom), D(r.applyBy)) : "" }),
       el("td", { class: "num", text: String(r.monthsPaidSinceEarliest ?? "") }),
       el("td", { class: "num", text: fmtYen(r.charges) }),
       el("td", { class: "num", text: fmtYen(r.refunds) }),
@@ -763,7 +786,7 @@ export function mount(root, opts = {}) {
       el("details", { class: "more", "data-key": "cmp-table", open: open.has("cmp-table") },
         el("summary", { text: t.cmpTable }),
         el("div", { class: "tbl-wrap" }, el("table", { class: "cmp" },
-          el("thead", {}, el("tr", {}, [t.h.exitMonth, t.col.paid, t.col.charges, t.col.refunds, t.col.net].map((h, i) => el("th", { scope: "col", class: i ? "num" : null, text: h })))),
+          el("thead", {}, el("tr", {}, [t.h.exitMonth, t.col.apply, t.col.paid, t.col.charges, t.col.refunds, t.col.net].map((h, i) => el("th", { scope: "col", class: i ? "num" : null, text: h })))),
           el("tbody", {}, trs)))));
   }
 
