@@ -71,7 +71,10 @@ fn main() {
         let name = f.display().to_string();
         let text = fs::read_to_string(f).unwrap_or_else(|e| panic!("{name}: cannot read: {e}"));
         match compile::compile(&name, &text) {
-            Ok(set) => sets.push(set),
+            Ok(set) => {
+                errors.extend(compile::missing_required(&name, &set));
+                sets.push(set)
+            }
             Err(e) => errors.extend(e),
         }
     }

@@ -7,7 +7,7 @@ use crate::calendar::{add_days, add_months, last_desk_open_day, Month};
 use crate::campaign::{CampaignOutcome, Method, RefundKind};
 use crate::context::Ctx;
 use crate::error::CalcError;
-use crate::exit::ExitPlan;
+use crate::exit::{ExitPlan, Shift};
 use crate::input::{Channel, Customer, Payment, Removal, Scenario};
 use crate::lang::yen;
 use chrono::NaiveDate;
@@ -70,6 +70,16 @@ fn contact(s: &Scenario, which: &str, cx: &mut Ctx) -> Result<Option<Contact>, C
     Ok(Some(Contact { name, phone: get("phone", cx)?, menu: get("menu", cx)?, hours: get("hours", cx)?, closed: get("closed", cx)? }))
 }
 
+/// The provider's own words for `key` in the answer's language (its data's `{ ja, en }`),
+/// or `None` when the provider's data has none: a provider fact is never typed here.
+pub fn words(s: &Scenario, key: &str, cx: &mut Ctx) -> Result<Option<String>, CalcError> {
+    let r = s.current.rules;
+    if !r.has(key) {
+        return Ok(None);
+    }
+    Ok(Some(r.text(key, s.application_date, &mut cx.trace, cx.lang)?.to_string()))
+}
+
 pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&CampaignOutcome>, cx: &mut Ctx) -> Result<Vec<Action>, CalcError> {
     let c = &s.current;
     let a = plan.window.a;
@@ -86,7 +96,8 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
     if c.channel == Channel::ProviderSwitch {
         let sw = c.switch_date.unwrap_or(a);
         let k = contact(s, "switch", cx)?;
-        push("request-switch-number", "SN-4", Some(a), None, add_days(sw, -1), k, format!("{p}に電話して事業者変更承諾番号をもらいます（約2時間後にメール/SMSで届きます）。新しい事業者の開通日 {sw} の前日までに、その番号で新しい事業者に申し込みます。"), format!("Call {p} for the switch approval number (it arrives by e-mail/SMS about two hours later), then apply to the new provider with it before the opening day {sw}."));
+        let arrives = words(s, "switch.number-arrives", cx)?.unwrap_or_default();
+        push("request-switch-number", "SN-4", Some(a), None, add_days(sw, -1), k, format!("{p}に事業者変更承諾番号を申し込みます。{arrives}新しい事業者の開通日 {sw} の前日までに、その番号で新しい事業者に申し込みます。"), format!("Ask {p} for the switch approval number. {arrives} Then apply to the new provider with it before the opening day {sw}."));
     } else {
         let (by, k) = match (c.customer, c.channel) {
             (Customer::Corporate, Channel::Paper) => {
@@ -103,22 +114,45 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
             (Some(b), Some(r)) => Some(b.min(r)),
             (b, _) => b,
         };
-        let how = match (c.customer, c.channel) {
-            (Customer::Corporate, Channel::Paper) => ("電話で書面を取り寄せ、記入して郵送します（到着日が申請日です）。", "Ask for the paper form by phone, fill it in and mail it (its arrival day is the application date)."),
+        // How to apply: the provider's own words where its data has them, else general ones.
+        let own = match (c.customer, c.channel) {
+            (Customer::Corporate, Channel::Paper) => words(s, "exit.how.paper", cx)?,
+            (_, Channel::Web) => words(s, "exit.how.web", cx)?,
+            (_, Channel::Line) => words(s, "exit.how.line", cx)?,
+            _ => None,
+        };
+        let general = match (c.customer, c.channel) {
+            (_, Channel::Paper) => ("書面で退会を申し込みます（到着日が申請日です）。", "Apply for the exit in writing (its arrival day is the application date)."),
             (Customer::Corporate, _) => ("法人窓口に電話で退会を申し込みます。", "Call the corporate desk to apply for the exit."),
             (_, Channel::Phone) => ("サポートデスクに電話で退会を申し込みます。", "Call the support desk to apply for the exit."),
             (_, Channel::Chat) => ("チャットで退会を申し込みます。", "Apply for the exit by chat."),
-            (_, Channel::Line) => ("LINEで会員情報を連携してから退会を申し込みます。", "Link your member information on LINE, then apply for the exit."),
-            _ => ("WebでユーザーIDとパスワードでログインして退会を申し込みます（忘れた場合は電話認証で再発行できます）。", "Log in on the web with your user ID and password and apply for the exit (forgotten ones can be recovered by phone authentication)."),
+            (_, Channel::Line) => ("LINEで退会を申し込みます。", "Apply for the exit on LINE."),
+            _ => ("Webで退会を申し込みます。", "Apply for the exit on the web."),
         };
+        let how_text = own.unwrap_or_else(|| lang.pick(general.0, general.1).to_string());
+        let how = (how_text.as_str(), how_text.as_str());
         apply_by = by;
-        push("apply-exit", "SN-14", Some(a), None, by, k, format!("{}{x}末で退会するための期限です。", how.0), format!("{} This is the last day that still gives exit at the end of {x}.", how.1));
+        // `by` is the chosen month's last day (CONTRACT); when a shift moved the exit, the
+        // words say that month can no longer be had, why, and which month the exit is.
+        let m = plan.month;
+        let (ja, en) = match (plan.shifted_by, plan.removal_date, c.phone.analog_return_date) {
+            (Some(Shift::Removal), Some(d), _) => (
+                format!("{}撤去工事が{d}のため{x}末の退会には間に合わず、退会は{m}末になります。", how.0),
+                format!("{} With removal on {d}, the end of {x} can no longer be reached: the exit is at the end of {m}.", how.1),
+            ),
+            (Some(Shift::AnalogReturn), _, Some(d)) => (
+                format!("{}アナログ戻しの完了（{d}）を待つため{x}末には退会できず、退会は{m}末になります。", how.0),
+                format!("{} The exit waits for the analog return ({d}), so it cannot be at the end of {x}: it is at the end of {m}.", how.1),
+            ),
+            _ => (format!("{}{x}末で退会するための期限です。", how.0), format!("{} This is the last day that still gives exit at the end of {x}.", how.1)),
+        };
+        push("apply-exit", "SN-14", Some(a), None, by, k, ja, en);
     }
 
     if c.phone.keep_number && c.phone.from_ntt_analog && c.channel != Channel::ProviderSwitch {
         push("tell-keep-number", "SN-6", Some(a), None, apply_by, None, "退会の申し込みで「電話番号を残す」と伝えます。".into(), "When applying, say that you want to keep the phone number.".into());
         let k = contact(s, "analog", cx)?;
-        push("analog-return", "SN-6", None, Some(a), plan.analog_deadline, k, "NTTに電話して番号をアナログ回線に戻してもらいます。期限を過ぎると番号は失われます。".into(), "Call NTT to return the number to an analog line; after the deadline the number is lost.".into());
+        push("analog-return", "SN-6", None, Some(a), plan.analog_deadline, k, "NTTに電話して番号をアナログ回線に戻してもらいます。必ず退会が完了する前に終えてください（戻しが済むまで退会は完了しません）。期限を過ぎると番号は失われます。".into(), "Call NTT to return the number to an analog line. It must be done before the exit completes (the exit waits for it); after the deadline the number is lost.".into());
     }
     if c.removal != Removal::None {
         if let Some(d) = plan.removal_date {
@@ -126,7 +160,8 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
         }
     }
     let last = plan.last_service_day;
-    push("register-contact-email", "SN-10", None, None, Some(last), None, "マイページに連絡先メールアドレスを登録します。退会完了メールは明細書以外で唯一の退会の証明です。".into(), "Register a contact e-mail address on MyPage: the completion e-mail is the only proof of exit besides the statement.".into());
+    let email = words(s, "proof.contact-email", cx)?;
+    push("register-contact-email", "SN-10", None, None, Some(last), None, email.clone().unwrap_or_else(|| format!("{p}からの退会完了の連絡を受け取れるよう、連絡先のメールアドレスを確かめておきます。")), email.unwrap_or_else(|| format!("Make sure {p} has an e-mail address where its exit confirmation reaches you.")));
     push("uninstall-security-software", "SN-15", None, None, Some(last), None, format!("{p}のセキュリティソフトをアンインストールしてから、新しいものを入れます。オプションサービスは退会で終わります。"), format!("Uninstall {p}'s security software before installing another; optional services end with the exit."));
 
     if c.payment == Payment::ConvenienceStore {
@@ -136,15 +171,23 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
         for m in months {
             let total: i64 = billed.iter().filter(|b| b.billed_month == m).map(|b| b.charge.amount).sum();
             let due = billed.iter().find(|b| b.billed_month == m).and_then(|b| b.due);
-            push("pay-slip", "SN-12", None, m.first_day(), due, None, format!("{m}分の払込票（{}円）をコンビニで払います。期限を1日でも過ぎると使えません。", yen(total)), format!("Pay the {m} slip ({} yen) at a convenience store; a day late and it can no longer be used.", yen(total)));
+            // Named as the charges table names it: the usage month, and the billed month the slip comes in.
+            let usage = billed.iter().find(|b| b.billed_month == m).map(|b| b.charge.month).unwrap_or(m);
+            push("pay-slip", "SN-12", None, m.first_day(), due, None, format!("{usage}分（{m}に届く払込票）の{}円をコンビニで払います。期限を1日でも過ぎると使えません。", yen(total)), format!("Pay the slip for {usage} (it comes in {m}), {} yen, at a convenience store; a day late and it can no longer be used.", yen(total)));
         }
     }
     let completion_month = Month::of(plan.completion_date);
     if billed.iter().any(|b| b.charge.month == completion_month && b.charge.amount > 0) {
         let from = completion_month.plus(1).first_day();
-        push("print-statement", "SN-10", None, from, Some(plan.mypage_until), None, "マイページから違約金明細書を無料で印刷します（電話で頼むと3,300円）。auひかりの申請に使います。".into(), "Print the fee statement from MyPage for free (3,300 yen if requested by phone); the au Hikari application needs it.".into());
+        let how = words(s, "statement.how", cx)?.unwrap_or_else(|| lang.say(format!("{p}の契約解除料などが載った明細書（請求書）を保管します。"), format!("Keep {p}'s statement showing the cancellation fee and other exit charges.")));
+        let fee = if c.rules.has("statement.fee") { Some(c.rules.int("statement.fee", c.contract_date, &mut cx.trace)?) } else { None };
+        let (fj, fe) = fee.filter(|f| *f > 0).map(|f| (format!("電話などで頼むと{}円かかります。", yen(f)), format!(" Asked for by phone, it costs {} yen.", yen(f)))).unwrap_or_default();
+        let pays = camp.is_some_and(|k| k.refunds.iter().any(|r| r.amount > 0 && r.kind != RefundKind::MobileRefund));
+        let (uj, ue) = if pays { ("auひかりの申請に使います。", " The au Hikari application needs it.") } else { ("", "") };
+        push("print-statement", "SN-10", None, from, Some(plan.mypage_until), None, format!("{how}{fj}{uj}"), format!("{how}{fe}{ue}"));
     }
-    push("keep-login", "SN-13", None, None, Some(plan.mypage_until), None, "マイページが閉じるまでユーザーIDとパスワードを保管します。".into(), "Keep the user ID and password until MyPage closes.".into());
+    let keep = words(s, "mypage.keep-login", cx)?;
+    push("keep-login", "SN-13", None, None, Some(plan.mypage_until), None, keep.clone().unwrap_or_else(|| format!("{p}の会員ページが閉じるまで、ログインのIDとパスワードを保管します。")), keep.unwrap_or_else(|| format!("Keep the login for {p}'s member pages until they close.")));
 
     if let Some(k) = camp {
         let pays = k.refunds.iter().any(|r| r.amount > 0);

@@ -30,8 +30,8 @@ fn fail(lang: Lang, errors: Vec<InputError>) -> Failure {
 fn internal(lang: Lang, e: CalcError) -> Failure {
     match e {
         CalcError::Input(v) => fail(lang, v),
-        CalcError::RuleMissing(what) => fail(lang, vec![InputError::new("", ErrorCode::OutOfRange, format!("規則データに不足があります（{what}）。", ), format!("the rule data is incomplete ({what})."))]),
-        CalcError::DateOverflow => fail(lang, vec![InputError::new("", ErrorCode::OutOfRange, "日付が計算できる範囲を超えました。", "a date went out of the computable range.")]),
+        CalcError::RuleMissing(what) => fail(lang, vec![InputError::new("", ErrorCode::Internal, format!("計算機の不具合です: 規則データに不足があります（{what}）。", ), format!("a fault of the calculator: the rule data is incomplete ({what})."))]),
+        CalcError::DateOverflow => fail(lang, vec![InputError::new("", ErrorCode::Internal, "計算機の不具合です: 日付が計算できる範囲を超えました。", "a fault of the calculator: a date went out of the computable range.")]),
     }
 }
 
@@ -77,7 +77,8 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         if let Some(closed) = crate::calendar::parse_date(r.text("product.closed-to-new", s.current.contract_date, &mut cx.trace, Lang::En)?) {
             if s.current.contract_date > closed {
                 let (name_ja, name_en) = (&r.set.name.ja, &r.set.name.en);
-                crate::warn!(cx, "product-closed", "SN-7", format!("{name_ja}は {closed} で新規受付を終えています。{} 申込の契約は別の商品（So-net 光 S/M/L など、契約期間と解約金のないもの）かもしれません。契約内容を確認してください。", s.current.contract_date), format!("{name_en} closed to new sign-ups on {closed}; a contract applied for on {} is probably another product (such as So-net Hikari S/M/L, with no term and no exit fee). Check your contract.", s.current.contract_date));
+                let next = actions::words(s, "product.successor", &mut cx)?.map(|w| if lang == Lang::Ja { format!("（{w}）") } else { format!(" ({w})") }).unwrap_or_default();
+                crate::warn!(cx, "product-closed", "SN-7", format!("{name_ja}は{closed}で新規受付を終えています。{}に申し込んだ契約は別の商品{next}かもしれません。契約内容を確認してください。", s.current.contract_date), format!("{name_en} closed to new sign-ups on {closed}; a contract applied for on {} is probably another product{next}. Check your contract.", s.current.contract_date), field = "current.contractDate");
             }
         }
     }

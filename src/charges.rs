@@ -124,20 +124,23 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
         }
     }
 
-    // SN-10 fee statement.
+    // SN-10 fee statement: its fee and the proof of exit, in the provider's own words
+    // where its data has them.
+    let p = c.short_name(cx.lang);
     if c.statement == Statement::Request {
-        let fee = r.int("statement.fee", c.contract_date, &mut cx.trace)?;
-        crate::explain!(cx, "SN-10", format!("違約金明細書を電話・メールで依頼すると{}円（税込）かかります。マイページから印刷すれば無料で、内容は同じです。", yen(fee)), format!("Asking for the fee statement by phone or e-mail costs {} yen with tax; printing it from MyPage is free and identical.", yen(fee)));
-        if fee > 0 {
-            out.push(Charge { kind: ChargeKind::StatementFee, amount: fee, month: completion });
-        }
-    } else {
-        if r.has("proof.no-certificate") && r.boolean("proof.no-certificate", c.contract_date, &mut cx.trace)? {
-            crate::explain!(cx, "SN-10", "So-netは退会証明書を発行しません。退会完了メールか、マイページから無料で印刷できる違約金明細書が証明になります。".into(), "So-net issues no exit certificate: the completion e-mail or the fee statement, free to print from MyPage, is the proof.".into());
+        if r.has("statement.fee") {
+            let fee = r.int("statement.fee", c.contract_date, &mut cx.trace)?;
+            crate::explain!(cx, "SN-10", format!("明細書を電話・メールで依頼すると{}円（税込）かかります。", yen(fee)), format!("Asking for the fee statement by phone or e-mail costs {} yen with tax.", yen(fee)));
+            if fee > 0 {
+                out.push(Charge { kind: ChargeKind::StatementFee, amount: fee, month: completion });
+            }
         } else {
-            let p = c.short_name(cx.lang);
-            crate::explain!(cx, "SN-10", format!("退会の証明には、{p}からの退会完了の連絡と契約解除料の明細を保管してください。"), format!("Keep {p}'s exit confirmation and the fee statement as proof of the exit."));
+            crate::explain!(cx, "SN-10", format!("{p}で明細書を依頼したときの手数料は分かっていないため、計算に入れていません。"), format!("What {p} charges for a requested statement is not known, so it is not counted."));
         }
+    }
+    match crate::actions::words(s, "proof.words", cx)? {
+        Some(w) => cx.explain("SN-10", w),
+        None => crate::explain!(cx, "SN-10", format!("退会の証明には、{p}からの退会完了の連絡と契約解除料の明細を保管してください。"), format!("Keep {p}'s exit confirmation and the fee statement as proof of the exit.")),
     }
     Ok(out)
 }

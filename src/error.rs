@@ -14,6 +14,8 @@ pub enum ErrorCode {
     OutOfRange,
     NotAllowed,
     Inconsistent,
+    /// A fault of the calculator itself, never the reader's input (`field` is "").
+    Internal,
 }
 
 impl ErrorCode {
@@ -26,6 +28,7 @@ impl ErrorCode {
             ErrorCode::OutOfRange => "out-of-range",
             ErrorCode::NotAllowed => "not-allowed",
             ErrorCode::Inconsistent => "inconsistent",
+            ErrorCode::Internal => "internal",
         }
     }
 }

@@ -80,7 +80,9 @@ pub fn window(s: &Scenario, cx: &mut Ctx) -> Result<Window, CalcError> {
         return Ok(Window { a: a0, earliest, latest: earliest.plus(span - 1) });
     }
     let mut a = a0;
-    if c.customer == Customer::Corporate && c.channel == Channel::Phone {
+    // The desk's closed days are the provider's fact: only a provider whose data names
+    // them shifts a request made on one.
+    if c.customer == Customer::Corporate && c.channel == Channel::Phone && r.has("contact.corporate.closed") {
         let open = next_desk_open_day(a0).ok_or(OVF)?;
         if open != a0 {
             let (hj, he) = (r.text("contact.corporate.closed", a0, tr, crate::lang::Lang::Ja)?, r.text("contact.corporate.closed", a0, tr, crate::lang::Lang::En)?);
@@ -168,7 +170,9 @@ pub fn plan(s: &Scenario, chosen: Option<Month>, shifts: bool, cx: &mut Ctx) -> 
             x = m;
         }
     }
-    if chosen.is_none() && exit_date.is_none() {
+    // A wished month outside the window is refused whether or not a prorated exit day
+    // is given too.
+    if chosen.is_none() {
         if let Some(m) = c.exit_month {
             if m < w.earliest || m > w.latest {
                 cx.error(InputError::new("current.exitMonth", C::Inconsistent, format!("{m} は選べません。退会できるのは {}〜{} です。", w.earliest, w.latest), format!("{m} is outside the allowed window {} – {}.", w.earliest, w.latest)));
@@ -256,7 +260,7 @@ pub fn plan(s: &Scenario, chosen: Option<Month>, shifts: bool, cx: &mut Ctx) -> 
         Some((used, days)) => crate::explain!(cx, "SN-1", format!("入力された契約条件では最終月は日割りです。{last_service_day} までの{used}日分（{days}日中）を払い、{completion_date} 0時に退会完了です。"), format!("Under the terms you entered the last month is prorated: {used} of {days} days, service until {last_service_day}; exit completes at 00:00 on {completion_date}.")),
         None => crate::explain!(cx, "SN-1", format!("退会は月末で、退会月（{month}）は日割りせず1ヶ月分かかります。{completion_date} 0時に退会完了です。"), format!("Exit is at a month end and the exit month ({month}) is charged in full; exit completes at 00:00 on {completion_date}.")),
     }
-    crate::explain!(cx, "SN-13", format!("退会後もマイページは6ヶ月間、{mypage_until} まで見られます。ユーザーIDとパスワードはそれまで保管してください。"), format!("MyPage stays open for {mypage_months} months after exit, until {mypage_until}; keep the user ID and password until then."));
+    crate::explain!(cx, "SN-13", format!("退会後も会員ページ（マイページ）は{mypage_months}ヶ月間、{mypage_until}まで見られます。ログインのIDとパスワードはそれまで保管してください。"), format!("The member pages (MyPage) stay open for {mypage_months} months after exit, until {mypage_until}; keep the login until then."));
     Ok(ExitPlan {
         window: w,
         chosen: x,

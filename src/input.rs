@@ -576,9 +576,12 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
     match r.object(c.get("terms"), "current.terms") {
         Some(t) => {
             use crate::rules::UserValue as V;
-            let term = r.int(t.get("termMonths"), "current.terms.termMonths", 1, 120, None);
+            // Required only of a provider whose terms the user enters; for another, a
+            // value given is checked and changes nothing (CU-1).
+            let need = |k: &str| if custom || !matches!(t.get(k), None | Some(Json::Null)) { None } else { Some(0) };
+            let term = r.int(t.get("termMonths"), "current.terms.termMonths", 1, 120, need("termMonths"));
             let renew = r.int(t.get("renewalMonths"), "current.terms.renewalMonths", 1, 3, Some(1)).unwrap_or(1);
-            let fee = r.int(t.get("cancellationFee"), "current.terms.cancellationFee", 0, MAX_AMOUNT, None);
+            let fee = r.int(t.get("cancellationFee"), "current.terms.cancellationFee", 0, MAX_AMOUNT, need("cancellationFee"));
             let day = r.int(t.get("bankDebitDay"), "current.terms.bankDebitDay", 1, 31, Some(27)).unwrap_or(27);
             let prorated = r.boolean(t.get("prorated"), "current.terms.prorated", false);
             if let Some(term) = term {

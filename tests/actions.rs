@@ -225,3 +225,38 @@ fn uninstall_security_software_sn15_by_the_last_service_day_always() {
         assert_matches(&r, json!({ "actions": [{ "kind": "uninstall-security-software", "rule": "SN-15", "by": last }] }));
     }
 }
+
+/// SN-5/SN-6 and the words of `apply-exit`: its `by` stays the chosen month's deadline
+/// (CONTRACT), but when a shift moved the exit the step must not promise the chosen month:
+/// it says that month can no longer be reached, why, and names the exit month computed.
+#[test]
+fn apply_exit_sn5_sn6_says_when_a_shift_moved_the_exit() {
+    // The case: NTT West, removal, applying on 9/25 for September (deadline 9/20).
+    for lang in ["ja", "en"] {
+        let r = leave(|v| {
+            v["lang"] = json!(lang);
+            v["applicationDate"] = json!("2027-09-25");
+            v["current"]["serviceStart"] = json!("2021-03-15");
+            v["current"]["removal"] = json!("requested");
+            v["current"]["region"] = json!("west");
+        });
+        assert_matches(&r, json!({ "exit": { "month": "2027-10", "chosenMonth": "2027-09", "shiftedBy": "removal" },
+            "actions": [{ "kind": "apply-exit", "by": "2027-09-20" }] }));
+        let step = r["actions"].as_array().unwrap().iter().find(|x| x["kind"] == "apply-exit").unwrap();
+        let text = step["text"].as_str().unwrap();
+        let (exit, chosen) = if lang == "ja" { ("2027年10月末", "2027年9月末で退会するための期限") } else { ("end of 2027-10", "still gives exit at the end of 2027-09") };
+        assert!(text.contains(exit), "{text}");
+        assert!(!text.contains(chosen), "{text}");
+    }
+    // The analog return moves it too.
+    let r = leave(|v| {
+        v["current"]["phone"] = json!({ "keepNumber": true, "analogReturnDate": "2019-04-10" });
+    });
+    let step = r["actions"].as_array().unwrap().iter().find(|x| x["kind"] == "apply-exit").unwrap().clone();
+    assert_eq!(r["exit"]["month"], "2019-04");
+    assert!(step["text"].as_str().unwrap().contains("2019年4月末"), "{step}");
+    // No shift: the chosen month's deadline, as before.
+    let r = leave(|_| {});
+    let step = r["actions"].as_array().unwrap().iter().find(|x| x["kind"] == "apply-exit").unwrap().clone();
+    assert!(step["text"].as_str().unwrap().contains("2019年3月末で退会するための期限"), "{step}");
+}

@@ -804,3 +804,139 @@ proptest! {
         prop_assert_eq!(amount(&row["refunds"]), amount(&k["totals"]["refunds"]), "refunds differ; input {}", one);
     }
 }
+
+// ---------------------------------------------------------------------------------
+// Another provider (issue 11 item 7): no So-net fact in its answer.
+
+/// What only So-net's rule set says, read from its data (never typed here): its words
+/// (texts of 8 characters or more, in both languages), its strings (phone numbers, menus)
+/// and its amounts of 1,000 yen or more that the custom provider's data does not share,
+/// as the page would show them ("3,300").
+fn sonet_only_facts() -> (Vec<String>, Vec<i64>) {
+    use norikae::rules::{set, Value as V};
+    let sonet = set("so-net-hikari-plus").expect("so-net rules");
+    let custom = set("custom").expect("custom rules");
+    let ints = |v: &V| -> Vec<i64> {
+        match v {
+            V::Int(i) => vec![i64::from(*i)],
+            V::Ints(x) => x.iter().map(|i| i64::from(*i)).collect(),
+            V::IntMap(m) => m.iter().map(|(_, i)| i64::from(*i)).collect(),
+            _ => vec![],
+        }
+    };
+    // Amounts the custom provider's data or a campaign's data has too are not So-net's alone
+    // (auひかり's 20,000 yen mansion cap equals So-net's old fee).
+    let others = norikae::rules::book().expect("rule book").sets.iter().filter(|s| s.id != sonet.id);
+    let custom_ints: Vec<i64> = others.flat_map(|s| s.params.iter()).flat_map(|p| ints(&p.value)).collect();
+    // What the custom provider's data says too (NTT's analog-return desk) is no So-net fact.
+    let custom_words: Vec<&str> = custom.params.iter().flat_map(|p| match &p.value {
+        V::Str(s) => vec![*s],
+        V::Text(t) => vec![t.ja, t.en],
+        _ => vec![],
+    }).collect();
+    let mut words = Vec::new();
+    let mut amounts = Vec::new();
+    for p in sonet.params {
+        match &p.value {
+            V::Str(s) if !s.starts_with("20") => words.push(s.to_string()),
+            V::Text(t) => words.extend([t.ja, t.en].iter().filter(|w| w.chars().count() >= 8).map(|w| w.to_string())),
+            v => amounts.extend(ints(v).into_iter().filter(|i| *i >= 1000 && !custom_ints.contains(i))),
+        }
+    }
+    for t in [sonet.name.ja, sonet.name.en] {
+        words.push(t.to_string());
+    }
+    words.retain(|w| !custom_words.contains(&w.as_str()));
+    (words, amounts)
+}
+
+/// `shown` ("3,480") stands in `text` as a whole amount, not as the tail of "33,480".
+fn shows_amount(text: &str, shown: &str) -> bool {
+    let part = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == ',');
+    text.match_indices(shown).any(|(at, _)| !part(text[..at].chars().next_back()) && !part(text[at + shown.len()..].chars().next()))
+}
+
+fn strings_of(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(a) => a.iter().for_each(|x| strings_of(x, out)),
+        Value::Object(o) => o.values().for_each(|x| strings_of(x, out)),
+        _ => {}
+    }
+}
+
+fn numbers_of(v: &Value, out: &mut Vec<i64>) {
+    match v {
+        Value::Number(n) => out.extend(n.as_i64()),
+        Value::Array(a) => a.iter().for_each(|x| numbers_of(x, out)),
+        Value::Object(o) => o.values().for_each(|x| numbers_of(x, out)),
+        _ => {}
+    }
+}
+
+/// Valid inputs for the custom provider with its terms and every optional field now and then.
+fn custom_input() -> impl Strategy<Value = Value> {
+    (input(), 1i64..=120, 1i64..=3, 0i64..=60_000, 1i64..=31, any::<bool>(), 0i64..=27, prop::option::of(any::<bool>()))
+        .prop_map(|(mut i, term, renew, fee, day, prorated, exit_day, request)| {
+            // Every amount entered ends in 7, so that no sum of them can equal one of So-net's
+            // round amounts by chance (3,300 = 13,307 − 10,000 cannot happen).
+            let seven = |v: &mut Value| {
+                if let Some(n) = v.as_i64() {
+                    *v = json!(n / 10 * 10 + 7);
+                }
+            };
+            for path in ["/current/monthlyFee", "/current/construction/monthlyInstallment", "/current/cashback/amount", "/destination/otherCoveredFees"] {
+                if let Some(v) = i.pointer_mut(path) {
+                    seven(v);
+                }
+            }
+            let c = &mut i["current"];
+            c["provider"] = json!("custom");
+            c["terms"] = json!({ "termMonths": term, "renewalMonths": renew, "cancellationFee": fee / 10 * 10 + 7, "bankDebitDay": day, "prorated": prorated });
+            if let Some(r) = request {
+                c["statement"] = json!(if r { "request" } else { "mypage" });
+            }
+            if prorated && c.get("exitMonth").is_none() && c["channel"] != json!("provider-switch") {
+                let a = date(&i["applicationDate"]);
+                let m = month_of(a) + 1;
+                i["current"]["exitDate"] = json!(ymd(first_day(m) + Duration::days(exit_day)));
+            }
+            // auひかり's ISP So-net is KDDI's fact, not the provider's: keep it out of the check.
+            if i["destination"]["isp"] == json!("so-net") {
+                i["destination"]["isp"] = json!("biglobe");
+            }
+            i
+        })
+}
+
+proptest! {
+    #![proptest_config(config(3000))]
+
+    // 3,000 valid custom inputs: never an error without its field (a fault of the
+    // calculator is `internal`, and there is none), and no answer holds a figure or fact
+    // that only So-net's rule set has.
+    #[test]
+    fn a_custom_provider_answer_holds_no_sonet_fact(i in custom_input()) {
+        let r = calc(i.clone());
+        if !ok(&r) {
+            for e in list(&r["errors"]) {
+                prop_assert!(e["field"].as_str().is_some_and(|f| !f.is_empty()), "an error without a field: {} for {}", e, i);
+                prop_assert_ne!(&e["code"], &json!("internal"), "internal error for {}", i);
+            }
+            return Ok(());
+        }
+        let (words, amounts) = sonet_only_facts();
+        let mut texts = Vec::new();
+        strings_of(&r, &mut texts);
+        let text = texts.join("\n");
+        let mut given = Vec::new();
+        numbers_of(&i, &mut given);
+        for w in &words {
+            prop_assert!(!text.contains(w.as_str()), "So-net's \"{}\" in a custom answer for {}", w, i);
+        }
+        for a in amounts.iter().filter(|a| !given.contains(a)) {
+            let shown = norikae::lang::yen(*a);
+            prop_assert!(!shows_amount(&text, &shown), "So-net's amount {} in a custom answer for {}", shown, i);
+        }
+    }
+}

@@ -102,3 +102,29 @@ fn cu1_texts_name_the_provider_as_your_provider_not_so_net() {
     let sn7 = r["explanations"].as_array().and_then(|a| a.iter().find(|e| e["rule"] == "SN-7")).cloned().unwrap_or_default();
     assert!(sn7["text"].as_str().unwrap_or("").contains("(2028-01)"), "{sn7}");
 }
+
+/// Issue 11 item 7: what a custom provider's data lacks makes a sentence or charge silent,
+/// never a fault; a fault of the calculator would be `internal`, not `out-of-range` with
+/// an empty field.
+#[test]
+fn cu1_what_the_custom_data_lacks_is_silent_not_an_error() {
+    let terms = json!({ "termMonths": 24, "cancellationFee": 10450 });
+    // A requested statement: no fee known, so none is charged, and it says so.
+    let r = custom("2025-04-15", "2023-04-10", terms.clone(), |v| v["current"]["statement"] = json!("request"));
+    assert_matches(&r, json!({ "ok": true, "charges": { "$none": { "kind": "statement-fee" } } }));
+    // A corporate phone request: no desk closures in the data, no shift, no error.
+    let r = custom("2025-05-03", "2023-04-10", terms.clone(), |v| {
+        v["current"]["customer"] = json!("corporate");
+        v["current"]["channel"] = json!("phone");
+    });
+    assert_matches(&r, json!({ "ok": true, "exit": { "earliestMonth": "2025-05" }, "warnings": { "$none": { "code": "corporate-desk-closed" } } }));
+    // A prorated exit day does not hide a wished month outside the window.
+    let r = custom("2025-04-15", "2023-04-10", json!({ "termMonths": 24, "cancellationFee": 10450, "prorated": true }), |v| {
+        v["current"]["exitMonth"] = json!("2025-09");
+        v["current"]["exitDate"] = json!("2025-05-10");
+    });
+    assert_matches(&r, json!({ "ok": false, "errors": [{ "field": "current.exitMonth", "code": "inconsistent" }] }));
+    // So-net with a terms block: nothing in it is required (its own terms stand).
+    let r = calc(json!({ "applicationDate": "2025-04-15", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2021-04-10", "terms": { "termMonths": 24 } } }));
+    assert_matches(&r, json!({ "ok": true }));
+}

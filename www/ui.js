@@ -117,10 +117,11 @@ const dayOr = (s) => (dayNumber(s) !== null ? s : isoDay(new Date()));
 
 /** What the form starts with: today as the application date, a contract started two years ago. */
 export function defaultInput(lang = "ja", today) {
-  const [y, m] = dayOr(today).split("-");
   return {
     applicationDate: dayOr(today),
-    current: { provider: "so-net-hikari-plus", serviceStart: `${y - 2}-${m}-01` },
+    // A contract from before 2022-07 and before So-net光プラス closed (2024-02): defaults
+    // that raise no warning of their own (no product-closed, no unverified renewal months).
+    current: { provider: "so-net-hikari-plus", serviceStart: "2021-04-01" },
     lang,
   };
 }

@@ -118,6 +118,67 @@ impl Ctx<'_> {
 }
 
 /// Parses and checks one rule file. `file` names it in messages.
+/// Keys every provider's rule set must have: the engine reads them for every answer, so
+/// a set without one could only answer `internal`. Every other key is optional: the
+/// sentence, step or charge that needs it is left out when a provider's data lacks it.
+pub const PROVIDER_REQUIRED: &[&str] = &[
+    "provider.short-name",
+    "exit.window-months",
+    "exit.channels.individual",
+    "exit.channels.corporate",
+    "exit.corporate-paper-cutoff-day",
+    "removal.lead-days",
+    "removal.fee",
+    "phone.analog-return-days",
+    "contract.term-months",
+    "contract.renewal-months",
+    "fee.cancellation",
+    "construction.first-month-offset",
+    "billing.lag-months",
+    "billing.bank-debit-day",
+    "billing.convenience-due-day",
+    "billing.payments.individual",
+    "billing.payments.corporate",
+    "mypage.months-after-exit",
+];
+
+/// Keys every campaign version must have (an application window is one of two keys).
+pub const CAMPAIGN_REQUIRED: &[&str] = &[
+    "campaign.family",
+    "version.dates",
+    "eligible.excluded-sources",
+    "eligible.plans.home",
+    "eligible.plans.mansion",
+    "cap.home",
+    "cap.mansion",
+    "cash-cap.home",
+    "cash-cap.mansion",
+    "covered.current-provider",
+    "refund.monthly-amount",
+    "refund.monthly-max-months",
+    "timing.au-wallet-months",
+    "timing.postal",
+    "timing.monthly-bill-offsets",
+    "commitment.months",
+    "commitment.fee",
+    "commitment.fee-waived-up-to",
+];
+
+/// The required keys (above) that a compiled set lacks, as `file: params: …` messages;
+/// build.rs refuses the rule book when any set has one.
+pub fn missing_required(file: &str, set: &RuleSet) -> Vec<String> {
+    let has = |k: &str| set.params.iter().any(|p| p.key == k);
+    let (list, kind) = match set.kind {
+        SetKind::Provider => (PROVIDER_REQUIRED, "provider"),
+        SetKind::Campaign => (CAMPAIGN_REQUIRED, "campaign"),
+    };
+    let mut out: Vec<String> = list.iter().filter(|k| !has(k)).map(|k| format!("{file}: params: lacks \"{k}\", which every {kind} must have")).collect();
+    if set.kind == SetKind::Campaign && !has("application.window-months") && !has("application.window-calendar-months") {
+        out.push(format!("{file}: params: lacks \"application.window-months\" (or \"application.window-calendar-months\"), which every campaign must have"));
+    }
+    out
+}
+
 pub fn compile(file: &str, text: &str) -> Result<RuleSet, Vec<String>> {
     let mut c = Ctx { file, errors: Vec::new() };
     let doc: toml::Table = match text.parse() {

@@ -205,6 +205,24 @@ mod tests {
         assert!(n >= 3, "so-net-hikari-plus, au-start-support, au-start-support-plus");
     }
 
+    /// Issue 11 item 7: a rule set lacking a key the engine always reads is refused at
+    /// build time (the same check build.rs runs), naming the file and the key.
+    #[test]
+    fn a_rule_set_lacking_a_required_key_is_refused() {
+        for e in std::fs::read_dir("rules").expect("rules/") {
+            let p = e.expect("entry").path();
+            if p.extension().is_some_and(|x| x == "toml") {
+                let name = p.display().to_string();
+                let set = compile(&name, &std::fs::read_to_string(&p).expect("readable")).expect("compiles");
+                assert_eq!(super::compile::missing_required(&name, &set), Vec::<String>::new());
+            }
+        }
+        let text = std::fs::read_to_string("rules/custom.toml").expect("custom.toml");
+        let cut = text.replace("key = \"mypage.months-after-exit\"", "key = \"mypage.unused\"");
+        let set = compile("custom-cut.toml", &cut).expect("compiles");
+        assert_eq!(super::compile::missing_required("custom-cut.toml", &set), vec!["custom-cut.toml: params: lacks \"mypage.months-after-exit\", which every provider must have".to_string()]);
+    }
+
     #[test]
     fn a_value_without_a_source_is_rejected_naming_file_field_and_problem() {
         let e = fixture("missing-source.toml");
