@@ -786,7 +786,7 @@ export function mount(root, opts = {}) {
       el("div", { class: "chart-wrap", tabindex: 0, role: "group", "aria-label": t.h.compare }, chart),
       el("details", { class: "more", "data-key": "cmp-table", open: open.has("cmp-table") },
         el("summary", { text: t.cmpTable }),
-        el("div", { class: "tbl-wrap" }, el("table", { class: "cmp" },
+        el("div", { class: "tbl-wrap", tabindex: 0, role: "group", "aria-label": t.cmpTable }, el("table", { class: "cmp" },
           el("thead", {}, el("tr", {}, [t.h.exitMonth, t.col.apply, t.col.paid, t.col.charges, t.col.refunds, t.col.net].map((h, i) => el("th", { scope: "col", class: i ? "num" : null, text: h })))),
           el("tbody", {}, trs)))));
   }

@@ -88,3 +88,30 @@ for (const lang of ["ja", "en"]) {
     await context.close();
   });
 }
+
+// Item 3. A step never promises a month that a shift has made unreachable.
+test("item 3: with removal in the west applied on 9/25, step 1 names the October exit, not September", async () => {
+  const { context, page, problems } = await fresh();
+  const input = { applicationDate: "2027-09-25", current: { provider: "so-net-hikari-plus", serviceStart: "2021-03-15", removal: "requested", region: "west" } };
+  await page.goto(linkFor(srv.url, input));
+  await settled(page);
+  assert.match(await page.getByTestId("exit-month").textContent(), /2027年10月/);
+  const todo = await page.locator(".blk-actions").textContent();
+  assert.ok(!todo.includes("2027年9月末で退会するための期限"), todo);
+  assert.match(todo, /2027年10月末になります/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Item 7. Another provider is told nothing that only So-net's rule set says.
+test("item 7: another provider's page shows none of So-net's numbers, fees or procedures", async () => {
+  const { context, page, problems } = await fresh(1280);
+  const input = { applicationDate: "2027-01-10", lang: "ja", current: { provider: "custom", serviceStart: "2024-03-15", statement: "request", monthlyFee: 5307,
+    terms: { termMonths: 24, cancellationFee: 10457 } }, destination: { isp: "biglobe", startDate: "2027-01-25", sourceExcluded: false } };
+  await page.goto(linkFor(srv.url, input));
+  await settled(page);
+  const text = await page.locator(".nk-result").textContent();
+  for (const fact of ["3,300", "0120-80-7761", "0120-45-2522", "ユーザーID", "So-net光プラス", "違約金明細書"]) assert.ok(!text.includes(fact), `"${fact}" on another provider's page`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
