@@ -160,6 +160,18 @@ const ja = {
   summaryErr: (n) => `入力に${n}件の問題があります`,
   source: "出典",
   kindOfSource: { official: "公式", blog: "ブログ", seed: "記事", agent: "代理店", news: "ニュース" },
+  // The glossary's "?" beside a word (its explanations are in glossary.js): [name, other names].
+  gl: {
+    more: "用語の説明: ",
+    failed: "説明を読み込めませんでした。再読み込みしてください。",
+    renewal: ["更新月", "契約更新期間"],
+    fee: ["契約解除料", "解約金・違約金"],
+    remainder: ["残債", "工事費の分割の残り"],
+    switch: ["事業者変更"],
+    analog: ["アナログ戻し"],
+    smartValue: ["auスマートバリュー"],
+    debitDay: ["口座振替日"],
+  },
 };
 
 const en = {
@@ -320,6 +332,17 @@ const en = {
   summaryErr: (n) => `${n} problem(s) with the input`,
   source: "Source",
   kindOfSource: { official: "official", blog: "blog", seed: "article", agent: "agent", news: "news" },
+  gl: {
+    more: "Glossary: ",
+    failed: "The explanation could not be loaded. Please reload the page.",
+    renewal: ["renewal month", "更新月・契約更新期間"],
+    fee: ["cancellation fee", "契約解除料・解約金・違約金"],
+    remainder: ["construction-fee remainder", "残債"],
+    switch: ["provider switch", "事業者変更"],
+    analog: ["analog return", "アナログ戻し"],
+    smartValue: ["au Smart Value", "auスマートバリュー"],
+    debitDay: ["bank debit day", "口座振替日"],
+  },
 };
 
 export const strings = { ja, en };

@@ -12,6 +12,7 @@ const FILES = [
   "app.js",
   "ui.js",
   "i18n.js",
+  "glossary.js",
   "chart.js",
   "embed.js",
   "style.css",

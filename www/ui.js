@@ -21,6 +21,14 @@ export function loadCore() {
   return core;
 }
 
+// The glossary's explanations (glossary.js): loaded the first time a "?" is opened.
+let glossary;
+let G = null;
+const loadGlossary = () => (glossary ??= import("./glossary.js").then((m) => (G = m), (e) => {
+  glossary = null; // offline on a first visit: the next click tries again
+  throw e;
+}));
+
 // ---------------------------------------------------------------------------- the form
 
 const sw = (i) => i.current?.channel === "provider-switch";
@@ -31,21 +39,22 @@ const custom = (i) => i.current?.provider === "custom";
 
 // t: date | month | yen | count | select | radio | check. d: what the form shows when
 // the input has no value (the CONTRACT default). show(i): the field matters for input i.
-// only: options shown only when a condition holds (or when already chosen).
+// only: options shown only when a condition holds (or when already chosen). gl: the
+// glossary term (glossary.js) whose "?" sits beside the field's label.
 const FIELDS = [
   { g: "general", fields: [{ p: "applicationDate", t: "date", req: 1 }] },
   { g: "current", fields: [
     { p: "current.provider", t: "select", o: ["so-net-hikari-plus", "custom"], req: 1 },
     // Another provider (issue 5): its contract terms, as the user reads them on the contract.
     { p: "current.terms.termMonths", t: "count", unit: "months", req: 1, show: custom },
-    { p: "current.terms.renewalMonths", t: "count", unit: "months", show: custom },
-    { p: "current.terms.cancellationFee", t: "yen", req: 1, show: custom },
+    { p: "current.terms.renewalMonths", t: "count", unit: "months", show: custom, gl: "renewal" },
+    { p: "current.terms.cancellationFee", t: "yen", req: 1, show: custom, gl: "fee" },
     { p: "current.terms.prorated", t: "check", d: false, show: custom },
     { p: "current.serviceStart", t: "date", req: 1 },
     { p: "current.contractDate", t: "date", show: (i) => !custom(i) },
     { p: "current.building", t: "radio", o: ["home", "mansion"] },
     { p: "current.customer", t: "radio", o: ["individual", "corporate"] },
-    { p: "current.channel", t: "select", o: ["web", "phone", "chat", "line", "paper", "provider-switch"] },
+    { p: "current.channel", t: "select", o: ["web", "phone", "chat", "line", "paper", "provider-switch"], gl: "switch" },
     { p: "current.switchDate", t: "date", req: 1, show: sw },
     { p: "current.exitMonth", t: "month", show: (i) => !sw(i) },
     { p: "current.exitDate", t: "date", show: (i) => custom(i) && i.current.terms?.prorated === true },
@@ -53,10 +62,10 @@ const FIELDS = [
     { p: "current.region", t: "radio", o: ["east", "west"], show: removal },
     { p: "current.removalDate", t: "date", show: removal },
     { p: "current.monthlyFee", t: "yen" },
-    { p: "current.payment", t: "select", o: ["credit-card", "bank-debit", "convenience-store", "ntt", "cedyna", "usen"], only: { cedyna: corporate, usen: corporate } },
-    { p: "current.terms.bankDebitDay", t: "count", show: (i) => custom(i) && i.current.payment === "bank-debit" },
+    { p: "current.payment", t: "select", o: ["credit-card", "bank-debit", "convenience-store", "ntt", "cedyna", "usen"], only: { cedyna: corporate, usen: corporate }, gl: "debitDay" },
+    { p: "current.terms.bankDebitDay", t: "count", show: (i) => custom(i) && i.current.payment === "bank-debit", gl: "debitDay" },
     { p: "current.statement", t: "radio", o: ["mypage", "request"] },
-    { g: "construction", p: "current.construction", fields: [
+    { g: "construction", p: "current.construction", gl: "remainder", fields: [
       { p: "current.construction.monthlyInstallment", t: "yen", req: 1 },
       { p: "current.construction.installments", t: "count", req: 1 },
       { p: "current.construction.firstInstallment", t: "yen" },
@@ -66,7 +75,7 @@ const FIELDS = [
       { p: "current.cashback.amount", t: "yen", req: 1 },
       { p: "current.cashback.minimumMonths", t: "count", unit: "months", req: 1 },
     ] },
-    { g: "phone", p: "current.phone", flag: "keepNumber", show: (i) => !sw(i), fields: [
+    { g: "phone", p: "current.phone", flag: "keepNumber", show: (i) => !sw(i), gl: "analog", fields: [
       { p: "current.phone.fromNttAnalog", t: "check", d: true },
       { p: "current.phone.analogReturnDate", t: "date" },
     ] },
@@ -80,8 +89,8 @@ const FIELDS = [
     { p: "destination.plan", t: "select", o: ["", "zutto-giga-toku", "standard", "otoku-a"], show: campaign },
     { p: "destination.isp", t: "select", o: ["so-net", "nifty", "tcom", "au-one-net", "biglobe", "asahi-net", "dti"], req: 1, show: campaign },
     { p: "destination.withPhoneOptions", t: "check", d: true, show: campaign },
-    { p: "destination.sourceExcluded", t: "select", o: ["", "true", "false"], bool: 1, show: campaign },
-    { p: "destination.smartValue", t: "check", d: false, show: campaign },
+    { p: "destination.sourceExcluded", t: "select", o: ["", "true", "false"], bool: 1, show: campaign, gl: "smartValue" },
+    { p: "destination.smartValue", t: "check", d: false, show: campaign, gl: "smartValue" },
     { p: "destination.refundMethod", t: "radio", o: ["au-wallet", "postal-money-order"], show: campaign },
     { p: "destination.acceptanceDate", t: "date", show: campaign },
     { p: "destination.numberPortabilityFee", t: "yen", show: campaign },
@@ -90,6 +99,10 @@ const FIELDS = [
     { p: "destination.mobileLines", t: "count", show: (i) => (i.destination?.campaign ?? "start-support") === "start-support" },
   ] },
 ];
+
+// The glossary terms of the result's charges (by kind) and warnings (by code).
+const CHARGE_GL = { "cancellation-fee": "fee", "construction-remainder": "remainder" };
+const WARN_GL = { "source-not-eligible": "smartValue", "number-lost": "analog", "number-cannot-be-kept": "analog" };
 
 const get = (o, path) => path.split(".").reduce((v, k) => (v && typeof v === "object" ? v[k] : undefined), o);
 function put(o, path, v) {
@@ -198,6 +211,7 @@ export function mount(root, opts = {}) {
   let lang = input.lang === "en" ? "en" : "ja";
   let t = strings[lang];
   const open = new Set(); // keys of the 根拠 disclosures the user opened
+  const glOpen = new Set(); // places of the glossary explanations the user opened
   const idOf = (p) => `${uid}-${p.replaceAll(".", "-")}`;
   const controls = new Map(); // field path → { f, wrap, inputs, err, hint }
   const groups = new Map(); // optional block's path → { g, box, toggle, inner, err }
@@ -221,6 +235,20 @@ export function mount(root, opts = {}) {
     h.tabIndex = -1;
     h.scrollIntoView({ block: "start" });
     h.focus({ preventScroll: true });
+  });
+  nk.addEventListener("click", (e) => {
+    const b = e.target.closest?.(".gl-btn");
+    if (b) toggleGloss(b);
+  });
+  // Escape in an open explanation (or on its button) closes it and returns to the button.
+  nk.addEventListener("keydown", (e) => {
+    if (e.key !== "Escape") return;
+    const p = e.target.closest?.(".gl-panel");
+    const b = p ? nk.querySelector(`[aria-controls="${p.id}"]`) : e.target.closest?.(".gl-btn");
+    if (b?.getAttribute("aria-expanded") === "true") {
+      toggleGloss(b);
+      b.focus();
+    }
   });
   formBox.addEventListener("submit", (e) => e.preventDefault());
   formBox.addEventListener("input", changed);
@@ -246,6 +274,57 @@ export function mount(root, opts = {}) {
     const k = e.target.dataset?.key;
     if (k) e.target.open ? open.add(k) : open.delete(k);
   }, true);
+
+  // -- the glossary --
+  // A "?" button beside a word that the form or the result uses; it shows or hides the
+  // word's explanation right below (aria-expanded, aria-controls). Closed, the explanation
+  // is `hidden`: only the button takes room. The text is filled in on first opening.
+
+  /**
+   * [button, explanation] for term k at place `at` (one per place in this calculator).
+   * wide: the button shows the term's name (where no label beside it names it);
+   * tag: the explanation's element (a dd in the exit facts).
+   */
+  function gloss(k, at, { wide = false, tag = "div" } = {}) {
+    const what = t.gl.more + t.gl[k][0];
+    const id = `${uid}-gl-${at.replace(/[^\w-]/g, "-")}`;
+    const on = glOpen.has(at);
+    const p = el(tag, { class: "gl-panel", id, "data-term": k, hidden: !on });
+    if (on) fillGloss(p);
+    return [el("button", { type: "button", class: wide ? "gl-btn wide" : "gl-btn", title: wide ? null : what, "aria-expanded": String(on), "aria-controls": id, "data-term": k, "data-at": at },
+      el("span", { "aria-hidden": "true", text: "?" }), el("span", { class: wide ? null : "vh", text: what })), p];
+  }
+
+  function toggleGloss(b) {
+    const on = b.getAttribute("aria-expanded") !== "true";
+    const p = nk.querySelector(`[id="${b.getAttribute("aria-controls")}"]`);
+    b.setAttribute("aria-expanded", String(on));
+    p.hidden = !on;
+    on ? glOpen.add(b.dataset.at) : glOpen.delete(b.dataset.at);
+    if (on) fillGloss(p);
+  }
+
+  /** Japanese words inside English text, marked as Japanese (for speech). */
+  const jaRuns = (s) => (lang === "en" ? s.split(/([\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]+)/).map((x, i) => (i % 2 ? el("span", { lang: "ja", text: x }) : x)) : [s]);
+
+  /** The explanation's text and sources, once (after loading glossary.js the first time). */
+  function fillGloss(p) {
+    if (p.childElementCount) return;
+    if (!G) {
+      loadGlossary().then(() => nk.querySelectorAll(".gl-panel:not([hidden])").forEach(fillGloss),
+        () => p.childElementCount || p.append(el("p", { class: "err", text: t.gl.failed })));
+      return;
+    }
+    const k = p.dataset.term;
+    const [name, also] = t.gl[k];
+    const x = G.explain(k, lang);
+    const [o, c, colon] = lang === "en" ? [" (", ")", ": "] : ["（", "）", "："];
+    p.append(
+      el("p", {}, el("dfn", { text: name }), also ? [o, ...jaRuns(also), c] : null, colon, ...jaRuns(x.text)),
+      el("ul", { class: "sources", "aria-label": t.source }, x.sources.map((s) => el("li", {},
+        s.url ? el("a", { href: s.url, rel: "noopener noreferrer", target: "_blank", text: s.title }) : s.title,
+        ` (${[s.kind, s.path].filter(Boolean).join(", ")})`))));
+  }
 
   // -- building the form (again on a language switch) --
   function buildForm() {
@@ -273,7 +352,9 @@ export function mount(root, opts = {}) {
     if (g.p) {
       // An optional block: a checkbox in the legend says whether the input has it.
       const cb = el("input", { type: "checkbox", id: `${uid}-${g.g}`, "aria-controls": inner.id });
-      legend.append(el("span", { class: "check" }, cb, el("label", { for: cb.id, text: t.fs[g.g] })));
+      const [gb, gp] = g.gl ? gloss(g.gl, `g-${g.g}`) : [];
+      legend.append(el("span", { class: "check" }, cb, el("label", { for: cb.id, text: t.fs[g.g] }), gb));
+      if (gp) box.append(gp);
       if (g.g === "construction") {
         presetBox = el("div", { class: "preset", hidden: true });
         presetBox.addEventListener("click", (e) => e.target.closest("button") && usePreset());
@@ -294,6 +375,7 @@ export function mount(root, opts = {}) {
     const hintEl = hint ? el("p", { class: "hint", id: id + "-hint", text: hint }) : null;
     const err = el("p", { class: "err", id: id + "-err", hidden: true });
     const wrap = el("div", { class: `field f-${f.t}`, "data-path": f.p });
+    const [gb, gp = ""] = f.gl ? gloss(f.gl, `f-${f.p}`) : [];
     let inputs;
     const opt = (v) => t.o[`${f.p}:${v}`] ?? t.o[v] ?? v;
     if (f.t === "radio") {
@@ -304,7 +386,7 @@ export function mount(root, opts = {}) {
         hintEl, err));
     } else if (f.t === "check") {
       inputs = [el("input", { type: "checkbox", id })];
-      wrap.append(el("span", { class: "check" }, inputs[0], el("label", { for: id, text: label })), hintEl || "", err);
+      wrap.append(el("span", { class: "check" }, inputs[0], el("label", { for: id, text: label }), gb), gp, hintEl || "", err);
     } else {
       let c;
       if (f.t === "select") {
@@ -317,8 +399,10 @@ export function mount(root, opts = {}) {
       if (f.req) c.setAttribute("aria-required", "true");
       inputs = [c];
       const unit = f.t === "yen" ? t.yen : f.unit ? t[f.unit] : "";
+      const lab = el("label", { for: id }, label, f.req || f.t === "select" ? null : el("span", { class: "opt-tag", text: ` (${t.optional})` }));
       wrap.append(
-        el("label", { for: id }, label, f.req || f.t === "select" ? null : el("span", { class: "opt-tag", text: ` (${t.optional})` })),
+        gb ? el("div", { class: "lrow" }, lab, gb) : lab,
+        gp,
         unit ? el("span", { class: "with-unit" }, c, el("span", { class: "unit", text: unit })) : c,
         hintEl || "", err);
     }
@@ -626,15 +710,20 @@ export function mount(root, opts = {}) {
     const warnings = (res.warnings || []).length
       ? section("warnings", t.h.warnings, el("ul", { class: "warnings" }, res.warnings.map((w, i) =>
         el("li", { class: "warn", "data-code": w.code }, el("p", { id: `${uid}-w${i}`, tabindex: -1 }, el("span", { class: "icon", "aria-hidden": "true", text: "⚠" }), String(w.message || w.code)),
-          warnActions(res, w), why(res, w.rule, `w-${w.code}-${i}`)))))
+          warnActions(res, w), warnGloss(w, i), why(res, w.rule, `w-${w.code}-${i}`)))))
       : null;
 
     const dl = el("dl", { class: "facts" });
-    const fact = (k, v) => v !== undefined && v !== null && v !== "" && dl.append(el("div", {}, el("dt", { text: k }), el("dd", { text: v })));
+    const fact = (k, v, g) => {
+      if (v === undefined || v === null || v === "") return;
+      // The explanation is a dd of its own (a dl holds only dt and dd), across the row.
+      const [gb, gp] = g ? gloss(g, `x-${g}`, { tag: "dd" }) : [];
+      dl.append(el("div", {}, el("dt", {}, k, gb), el("dd", { text: v }), gp));
+    };
     fact(t.exit.lastServiceDay, x.lastServiceDay && D(x.lastServiceDay));
     fact(t.exit.completionDate, x.completionDate && D(x.completionDate));
     if (typeof x.contractMonth === "number") fact(t.exit.contractMonth, t.contractMonth(x.contractMonth));
-    if (typeof x.inRenewalWindow === "boolean") fact(t.exit.renewal, x.inRenewalWindow ? t.inWindow : t.outWindow((x.nextRenewalWindow || []).map(D)));
+    if (typeof x.inRenewalWindow === "boolean") fact(t.exit.renewal, x.inRenewalWindow ? t.inWindow : t.outWindow((x.nextRenewalWindow || []).map(D)), "renewal");
     if (x.earliestMonth) fact(t.exit.window, t.range(D(x.earliestMonth), D(x.latestMonth || x.earliestMonth)));
     if (x.shiftedBy) fact(t.exit.shifted, t.extraMonths(t.shiftedBy[x.shiftedBy] || x.shiftedBy, x.extraMonths));
     fact(t.exit.removalDate, x.removalDate && D(x.removalDate));
@@ -716,13 +805,24 @@ export function mount(root, opts = {}) {
       total ? el("tfoot", {}, el("tr", {}, el("th", { scope: "row", colspan: heads.length - 1, text: t.col.total }), el("td", { class: "num", text: Y(total) }))) : null));
   }
 
+  /** A warning's glossary term: its button (with the term's name) and explanation. */
+  function warnGloss(w, i) {
+    const k = WARN_GL[w.code];
+    if (!k) return null;
+    const [b, p] = gloss(k, `w-${w.code}-${i}`, { wide: true });
+    return [el("p", { class: "gl-line" }, b), p];
+  }
+
   function chargesTable(res) {
-    const rows = (res.charges || []).map((c, i) => el("tr", { "data-kind": c.kind },
-      el("td", {}, el("span", { class: "item" }, kindName(c), unv(res, c)),
-        el("span", { class: "sub", text: [c.month && `${t.col.month} ${D(c.month)}`, c.billedMonth && `${t.col.billed} ${D(c.billedMonth)}`].filter(Boolean).join(" · ") }),
-        el("span", { class: "sub", text: payText(c) }),
-        why(res, c.rule, `c-${c.kind}-${c.month}-${i}`)),
-      el("td", { class: "num", text: Y(c.amount) })));
+    const rows = (res.charges || []).map((c, i) => {
+      const [gb, gp] = CHARGE_GL[c.kind] ? gloss(CHARGE_GL[c.kind], `c-${c.kind}-${i}`) : [];
+      return el("tr", { "data-kind": c.kind },
+        el("td", {}, el("span", { class: "item" }, kindName(c), unv(res, c), gb), gp,
+          el("span", { class: "sub", text: [c.month && `${t.col.month} ${D(c.month)}`, c.billedMonth && `${t.col.billed} ${D(c.billedMonth)}`].filter(Boolean).join(" · ") }),
+          el("span", { class: "sub", text: payText(c) }),
+          why(res, c.rule, `c-${c.kind}-${c.month}-${i}`)),
+        el("td", { class: "num", text: Y(c.amount) }));
+    });
     return table("charges", [t.col.item, t.col.amount], rows, res.totals?.charges);
   }
 
