@@ -205,7 +205,7 @@ fn warn_ended(s: &Scenario, e: &Ended, cx: &mut Ctx) {
             let (ks, ku) = dates(k);
             (
                 format!("この日に申し込めるのは{}（{ks}〜{ku}）です。", k.set.name.ja),
-                format!(" The campaign for that date is {} ({ks} – {ku}).", k.set.name.en),
+                format!(" The campaign for that date is {} ({}).", k.set.name.en, if ku.is_empty() { format!("from {ks}") } else { format!("{ks} – {ku}") }),
             )
         }
         None => (String::new(), String::new()),
