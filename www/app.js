@@ -1,12 +1,12 @@
 // The page: the calculator in the document, its input kept in the address (#input=…)
 // and in localStorage, and a service worker so that it works offline.
-import { mount, inputFromHash, hashOf } from "./ui.js";
+import { mount, inputFromLink, langOfLink, withDefaults, hashOf } from "./ui.js";
 
 const KEY = "norikae:input";
 const stored = () => {
   try {
     const v = JSON.parse(localStorage.getItem(KEY));
-    return v && typeof v === "object" ? v : null;
+    return v && typeof v === "object" && !Array.isArray(v) ? withDefaults(v, undefined, today()) : null;
   } catch {
     return null;
   }
@@ -58,8 +58,14 @@ const ticks = {
 // a plan against another day; the service worker serves the page for any query).
 const today = () => new URLSearchParams(location.search).get("today") || undefined;
 
+// The input in the address, over the form's defaults; a link that cannot be read is said
+// so (and the address kept as it is until the reader edits or starts from the defaults).
+const link = inputFromLink(location.hash, today());
+
 const ui = mount(document.getElementById("app"), {
-  input: inputFromHash(location.hash) || stored(),
+  input: link ? link.input : stored(),
+  lang: langOfLink(location.hash) || undefined,
+  linkError: link?.error ? { reason: link.error, source: "link" } : null,
   today,
   ticks,
   reportInitial: true,
@@ -79,8 +85,9 @@ const ui = mount(document.getElementById("app"), {
 
 // A link pasted into the address bar of an open page.
 addEventListener("hashchange", () => {
-  const input = inputFromHash(location.hash);
-  if (input) ui.setInput(input, true);
+  const r = inputFromLink(location.hash, today());
+  if (r?.input) ui.setInput(r.input, true);
+  else if (r?.error) ui.linkError({ reason: r.error, source: "link" });
 });
 
 if ("serviceWorker" in navigator) {

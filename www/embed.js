@@ -6,7 +6,7 @@
 // Everything it loads (this module's siblings, the stylesheet, the wasm) is resolved
 // against import.meta.url, so it works from another origin. It defines no globals,
 // touches neither the host's address nor its storage, and its styles stay inside.
-import { mount, defaultInput } from "./ui.js";
+import { mount, parseInput, withDefaults } from "./ui.js";
 
 const CSS = new URL("./style.css", import.meta.url).href;
 const PAGE = new URL("./index.html", import.meta.url).href;
@@ -15,19 +15,18 @@ class NorikaeCalculator extends HTMLElement {
   static observedAttributes = ["input", "lang"];
   #ui = null;
 
-  /** The `input` attribute over the form's defaults (today as the application date …). */
-  #input() {
-    let v = null;
-    try {
-      v = JSON.parse(this.getAttribute("input") || "null");
-    } catch {
-      /* not JSON: the defaults */
-    }
-    if (!v || typeof v !== "object" || Array.isArray(v)) v = {};
-    const lang = this.getAttribute("lang");
-    const d = defaultInput(lang === "en" || lang === "ja" ? lang : v.lang);
-    const current = v.current && typeof v.current === "object" ? { ...d.current, ...v.current } : d.current;
-    return { ...d, ...v, current, lang: d.lang };
+  /** The `lang` attribute, when it names one of the page's languages. */
+  #lang() {
+    const l = this.getAttribute("lang");
+    return l === "en" || l === "ja" ? l : undefined;
+  }
+
+  /**
+   * The `input` attribute over the form's defaults (the same path as the page's links):
+   * { input }, or { error } when it is not a JSON object.
+   */
+  #read() {
+    return parseInput(this.getAttribute("input"), this.#lang()) || { input: withDefaults({}, this.#lang()) };
   }
 
   connectedCallback() {
@@ -44,18 +43,25 @@ class NorikaeCalculator extends HTMLElement {
     link.addEventListener("load", show, { once: true });
     link.addEventListener("error", show, { once: true });
     shadow.replaceChildren(link, box);
+    const r = this.#read();
     this.#ui = mount(box, {
-      input: this.#input(),
+      input: r.input,
+      lang: this.#lang(),
+      linkError: r.error ? { reason: r.error, source: "attribute" } : null,
       embedded: true,
       linkBase: PAGE,
-      resetInput: () => this.#input(),
+      resetInput: () => this.#read().input,
     });
   }
 
   attributeChangedCallback(name, old, now) {
     if (!this.#ui || old === now) return;
     if (name === "lang") this.#ui.setLang(now === "en" ? "en" : "ja");
-    else this.#ui.setInput(this.#input());
+    else {
+      const r = this.#read();
+      if (r.input) this.#ui.setInput(r.input);
+      else this.#ui.linkError({ reason: r.error, source: "attribute" });
+    }
   }
 }
 

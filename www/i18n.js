@@ -4,7 +4,7 @@
 
 const ja = {
   title: "乗り換え計算機 — So-net光プラスからauひかりへ",
-  intro: "So-net光プラスを解約してauひかりへ乗り換えるときの、退会月・費用・還元・期限を計算します。",
+  intro: "So-net光プラスを解約してauひかりへ乗り換えるときの、退会月・費用・還元・期限を計算します。更新月以外の解約でかかる料金（よく「違約金」と呼ばれるもの）は、ここでは正式な名前の「契約解除料」で書きます。",
   lang: "表示言語",
   loading: "計算エンジンを読み込んでいます…",
   loadFailed: "計算エンジンを読み込めませんでした。再読み込みしてください。",
@@ -25,8 +25,8 @@ const ja = {
     applicationDate: ["退会を申し込む日", "法人の書面はSo-netに届く日"],
     "current.provider": ["今のプロバイダ"],
     "current.terms.termMonths": ["契約期間", "2年契約なら24"],
-    "current.terms.renewalMonths": ["更新月の数", "解約金なしの月（1〜3）。空欄なら1"],
-    "current.terms.cancellationFee": ["解約金", "更新月以外。なければ0"],
+    "current.terms.renewalMonths": ["更新月の数", "契約解除料がかからない月（1〜3）。空欄なら1"],
+    "current.terms.cancellationFee": ["契約解除料", "更新月以外。なければ0"],
     "current.terms.prorated": ["最終月は日割り"],
     "current.exitDate": ["最終利用日", "日割りの最後の日"],
     "current.terms.bankDebitDay": ["口座振替日", "毎月の日。空欄なら27"],
@@ -35,7 +35,7 @@ const ja = {
     "destination.numberPortabilityFee": ["番号ポータビリティ手数料"],
     "destination.nttLineConstructionFee": ["NTT加入電話の工事費"],
     "current.serviceStart": ["利用開始日", "開通した日（契約内容の通知に記載）"],
-    "current.contractDate": ["契約を申し込んだ日", "空欄なら利用開始日。解約金の金額が変わります"],
+    "current.contractDate": ["契約を申し込んだ日", "空欄なら利用開始日。契約解除料の金額が変わります"],
     "current.building": ["建物"],
     "current.customer": ["契約者"],
     "current.channel": ["退会の申し込み方法"],
@@ -46,7 +46,7 @@ const ja = {
     "current.removalDate": ["撤去工事の希望日", "空欄なら最短の日"],
     "current.monthlyFee": ["毎月の利用料金", "請求書の月額（税込）"],
     "current.payment": ["支払い方法"],
-    "current.statement": ["違約金明細書"],
+    "current.statement": ["契約解除料の明細書"],
     "current.construction.monthlyInstallment": ["毎月の工事費"],
     "current.construction.installments": ["支払回数"],
     "current.construction.firstMonth": ["支払い開始月", "空欄なら開通の翌月"],
@@ -64,8 +64,8 @@ const ja = {
     "destination.sourceExcluded": ["今の回線はキャンペーンの対象か"],
     "destination.smartValue": ["auスマートバリューを同時に申し込む"],
     "destination.refundMethod": ["受け取り方法"],
-    "destination.acceptanceDate": ["申請書の受付日", "空欄なら最短の日"],
-    "destination.otherCoveredFees": ["他社の対象となる解約金", "So-net以外（モバイルルーターなど）"],
+    "destination.acceptanceDate": ["スタートサポート共通申請書の受付日", "空欄なら最短の日"],
+    "destination.otherCoveredFees": ["他社の契約解除料（対象になるもの）", "So-net以外（モバイルルーターなど）"],
     "destination.mobileLines": ["対象のau携帯の回線数"],
   },
   o: {
@@ -87,7 +87,7 @@ const ja = {
     "destination.sourceExcluded:": "自動で判定",
     "destination.sourceExcluded:true": "対象外",
     "destination.sourceExcluded:false": "対象（KDDIに確認済み）",
-    "au-wallet": "au WALLET", "postal-money-order": "郵便為替", "monthly-bill": "月々の請求から割引",
+    "au-wallet": "au WALLET へのチャージ", "postal-money-order": "郵便為替", "monthly-bill": "月々の請求から割引",
   },
   h: {
     result: "計算結果",
@@ -104,6 +104,7 @@ const ja = {
     compare: "いつ退会すると安い？",
     actions: "やることリスト",
     why: "根拠",
+    inputs: "計算に使った入力",
   },
   exit: {
     lastServiceDay: "最終利用日",
@@ -118,14 +119,14 @@ const ja = {
   },
   shiftedBy: { removal: "撤去工事", "analog-return": "アナログ戻し" },
   inWindow: "更新月です（契約解除料なし）",
-  outWindow: (w) => `更新月ではありません。次の更新月は ${w.join("、")}`,
+  outWindow: (w) => `更新月ではありません。次の更新月は${w.join("、")}`,
   contractMonth: (n) => `${n}か月目`,
-  extraMonths: (by, n) => `${by}のため ${n}か月後ろにずれます`,
+  extraMonths: (by, n) => `${by}のため${n}か月後ろにずれます`,
   col: { item: "項目", month: "対象月", billed: "請求月", amount: "金額", total: "合計", apply: "申し込む日", paid: "払う月数", charges: "請求", refunds: "還元", net: "差し引き" },
-  due: (d) => `${d} まで／引き落とし`,
-  dueDebit: (d) => `${d} 引き落とし`,
-  dueSlip: (d) => `${d} までにコンビニで`,
-  slip: (m) => `払込票 ${m}上旬`,
+  due: (d) => `${d}までに支払い`,
+  dueDebit: (d) => `${d}に引き落とし`,
+  dueSlip: (d) => `${d}までにコンビニで支払い`,
+  slip: (m) => `払込票は${m}上旬に届く`,
   usenLabel: (m) => `USENの「${m}分」`,
   cardNote: "カード会社の締め日による",
   monthly: (n, m, l) => `${m}から${n}か月（遅くとも${l}から）`,
@@ -151,12 +152,32 @@ const ja = {
     todayIs: (d) => `残りの日数は今日（${d}）から数えています。`,
     contact: { menu: "音声ガイダンス ", hours: "受付 ", closed: "休み " },
   },
-  buttons: { copy: "リンクをコピー", copied: "リンクをコピーしました", copyFailed: "コピーできませんでした。アドレス欄のURLを使ってください", ics: "カレンダーに追加", toResult: "結果へ ↓", icsDone: "カレンダーファイルを保存しました", print: "印刷", reset: "最初から", resetDone: "入力を最初に戻しました", preset: "この工事費の分割を入力する" },
+  buttons: { copy: "リンクをコピー", copied: "リンクをコピーしました", copyFailed: "コピーできませんでした。アドレス欄のURLを使ってください", ics: "カレンダーに追加", toResult: "結果へ ↓", icsDone: "カレンダーファイルを保存しました", print: "印刷", reset: "最初から", resetDone: "入力を最初に戻しました", preset: "この工事費の分割を入力する", defaults: "既定の値から始める" },
   unv: "未確認",
   unvTip: "確認できていない値に基づきます（注意を参照）",
+  unvCount: (n) => `未確認の値を${n}件使っています`,
+  scrollHint: "← 横にスクロールできます →",
+  stale: (names) => `${names}を入れると結果が更新されます。いま表示している結果は、その前の入力のものです。`,
+  quote: (s) => `「${s}」`,
+  listSep: "、",
+  yes: "はい",
+  no: "いいえ",
+  linkError: {
+    title: { link: "このリンクは読み取れません", attribute: "この計算機に渡された入力（input 属性）は読み取れません" },
+    why: {
+      escape: "リンクの一部が壊れています（「%」のあとの文字が足りないか正しくありません）。",
+      json: "リンクが途中で切れているか、形が正しくありません。",
+      shape: "リンクの中身が、この計算機の入力の形（{ … }）になっていません。",
+    },
+    what: {
+      link: "入力欄には既定の値を入れてあり、まだ何も計算していません。アドレス欄のリンクはそのまま残してあります（送ってくれた人に確かめられます）。項目を変えるか、下のボタンを押すと計算を始めます。",
+      attribute: "入力欄には既定の値を入れてあり、まだ何も計算していません。項目を変えるか、下のボタンを押すと計算を始めます。",
+    },
+    held: "リンクを読み取れなかったため、まだ計算していません。",
+  },
   applies: (n, r) => `適用: ${n}（${r}）`,
   asOf: (d) => `ルール確認日 ${d}`,
-  summary: (m, net) => `退会月 ${m}、差し引き ${net}円`,
+  summary: (m, net) => `退会月は${m}、差し引き${net}円`,
   summaryErr: (n) => `入力に${n}件の問題があります`,
   source: "出典",
   kindOfSource: { official: "公式", blog: "ブログ", seed: "記事", agent: "代理店", news: "ニュース" },
@@ -218,7 +239,7 @@ const en = {
     "current.removalDate": ["Removal date", "Empty: the earliest day"],
     "current.monthlyFee": ["Monthly fee", "The monthly amount on your bill, tax included"],
     "current.payment": ["Payment method"],
-    "current.statement": ["Fee statement"],
+    "current.statement": ["Cancellation fee statement"],
     "current.construction.monthlyInstallment": ["Monthly installment"],
     "current.construction.installments": ["Number of installments"],
     "current.construction.firstMonth": ["First installment month", "Empty: the month after the start"],
@@ -236,7 +257,7 @@ const en = {
     "destination.sourceExcluded": ["Is your current line eligible?"],
     "destination.smartValue": ["Apply for au Smart Value at the same time"],
     "destination.refundMethod": ["Refund paid as"],
-    "destination.acceptanceDate": ["Day the application is accepted", "Empty: the earliest day"],
+    "destination.acceptanceDate": ["Day the Start Support common application form is accepted", "Empty: the earliest day"],
     "destination.otherCoveredFees": ["Other covered cancellation fees", "Not from So-net (e.g. a mobile router)"],
     "destination.mobileLines": ["Eligible au mobile lines"],
   },
@@ -259,7 +280,7 @@ const en = {
     "destination.sourceExcluded:": "Decide automatically",
     "destination.sourceExcluded:true": "Not eligible",
     "destination.sourceExcluded:false": "Eligible (confirmed by KDDI)",
-    "au-wallet": "au WALLET", "postal-money-order": "Postal money order", "monthly-bill": "Off the monthly bill",
+    "au-wallet": "au WALLET charge", "postal-money-order": "Postal money order", "monthly-bill": "Off the monthly bill",
   },
   h: {
     result: "Result",
@@ -276,6 +297,7 @@ const en = {
     compare: "When is leaving cheapest?",
     actions: "To do",
     why: "Why",
+    inputs: "Input used for this result",
   },
   exit: {
     lastServiceDay: "Last service day",
@@ -323,9 +345,29 @@ const en = {
     todayIs: (d) => `Days are counted from today, ${d}.`,
     contact: { menu: "Menu ", hours: "Hours ", closed: "Closed " },
   },
-  buttons: { copy: "Copy link", copied: "Link copied", copyFailed: "Could not copy; use the address bar's URL", ics: "Add to calendar", toResult: "Result ↓", icsDone: "Calendar file saved", print: "Print", reset: "Start over", resetDone: "The form was reset", preset: "Enter these installments" },
+  buttons: { copy: "Copy link", copied: "Link copied", copyFailed: "Could not copy; use the address bar's URL", ics: "Add to calendar", toResult: "Result ↓", icsDone: "Calendar file saved", print: "Print", reset: "Start over", resetDone: "The form was reset", preset: "Enter these installments", defaults: "Start from defaults" },
   unv: "unverified",
   unvTip: "Rests on an unverified value (see the warnings)",
+  unvCount: (n) => `${n} unverified value${n === 1 ? " is" : "s are"} used`,
+  scrollHint: "← Scroll sideways →",
+  stale: (names) => `Enter ${names} to update the result. The result shown is from before.`,
+  quote: (s) => `“${s}”`,
+  listSep: ", ",
+  yes: "yes",
+  no: "no",
+  linkError: {
+    title: { link: "This link cannot be read", attribute: "The input given to this calculator (its input attribute) cannot be read" },
+    why: {
+      escape: "Part of the link is broken (a “%” is not followed by a valid code).",
+      json: "The link is cut off or not in the right form.",
+      shape: "The link does not hold a calculator input (an object, { … }).",
+    },
+    what: {
+      link: "The form holds the default values and nothing has been calculated yet. The link stays in the address bar as it is, so you can check it with whoever sent it. Change any field, or press the button, to start.",
+      attribute: "The form holds the default values and nothing has been calculated yet. Change any field, or press the button, to start.",
+    },
+    held: "The link could not be read, so nothing has been calculated yet.",
+  },
   applies: (n, r) => `Applies: ${n} (${r})`,
   asOf: (d) => `rules as of ${d}`,
   summary: (m, net) => `Exit month ${m}, net cost ${net} yen`,
@@ -347,15 +389,21 @@ const en = {
 
 export const strings = { ja, en };
 
-/** "2026-09" → "2026年9月" / "Sep 2026"; "2026-09-10" → "2026年9月10日" / "10 Sep 2026". */
-const MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/**
+ * "2026-09" → "2026年9月" / "2026-09"; "2026-09-10" → "2026年9月10日" / "2026-09-10".
+ * English keeps the ISO form, the one the core's English messages use, so every date on
+ * the page reads the same way.
+ */
 export function fmtDate(s, lang) {
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s || "");
   if (!m) return String(s ?? "");
   const [, y, mo, d] = m;
-  if (lang === "en") return d ? `${+d} ${MON[mo - 1]} ${y}` : `${MON[mo - 1]} ${y}`;
+  if (lang === "en") return d ? `${y}-${mo}-${d}` : `${y}-${mo}`;
   return d ? `${y}年${+mo}月${+d}日` : `${y}年${+mo}月`;
 }
+
+/** A date as fmtDate writes it, to keep it on one line (see ui.js, nowrapDates). */
+export const DATE_RE = /(?<!\d)\d{4}年\d{1,2}月(?:\d{1,2}日)?|(?<![\d-])\d{4}-\d{2}(?:-\d{2})?(?![\d-])/;
 
 /** Whole yen with thousands separators; a minus sign for negative amounts. */
 const NF = Intl.NumberFormat("en-US").format;

@@ -5,7 +5,7 @@
 // does is the to-do list's "days left", today's distance to a date from the core).
 // Text from anywhere (core messages, input values) is only ever set as text nodes.
 
-import { strings, fmtDate, fmtYen } from "./i18n.js";
+import { strings, fmtDate, fmtYen, DATE_RE } from "./i18n.js";
 import { barChart, monthCats } from "./chart.js";
 
 // ---------------------------------------------------------------------------- the core
@@ -54,7 +54,7 @@ const FIELDS = [
     { p: "current.contractDate", t: "date", show: (i) => !custom(i) },
     { p: "current.building", t: "radio", o: ["home", "mansion"] },
     { p: "current.customer", t: "radio", o: ["individual", "corporate"] },
-    { p: "current.channel", t: "select", o: ["web", "phone", "chat", "line", "paper", "provider-switch"], gl: "switch" },
+    { p: "current.channel", t: "select", o: ["web", "phone", "chat", "line", "paper", "provider-switch"], gl: "switch", only: { paper: corporate } },
     { p: "current.switchDate", t: "date", req: 1, show: sw },
     { p: "current.exitMonth", t: "month", show: (i) => !sw(i) },
     { p: "current.exitDate", t: "date", show: (i) => custom(i) && i.current.terms?.prorated === true },
@@ -103,6 +103,20 @@ const FIELDS = [
 // The glossary terms of the result's charges (by kind) and warnings (by code).
 const CHARGE_GL = { "cancellation-fee": "fee", "construction-remainder": "remainder" };
 const WARN_GL = { "source-not-eligible": "smartValue", "number-lost": "analog", "number-cannot-be-kept": "analog" };
+// The codes of the form's option lists ("paper", "bank-debit", "biglobe" …), for words().
+const CODES = new Set();
+(function collect(list) {
+  for (const f of list) {
+    if (f.fields) collect(f.fields);
+    if (!f.bool) for (const o of f.o || []) if (o) CODES.add(o);
+  }
+})(FIELDS);
+// Codes that are no English word: in an English text they can only be codes.
+const notAWord = (c) => c.includes("-") || /^(biglobe|nifty|tcom|dti|cedyna|usen|ntt|mypage)$/.test(c);
+const CODE = String.raw`(?<![\w@./-])[a-z][a-z0-9-]*(?![\w/-]|\.\w)`;
+const LIST = new RegExp(`${CODE}(?:, ${CODE})+`, "g");
+const QUOTED = /([「"“])([a-z][a-z0-9-]*)([」"”])/g;
+const SINGLE = new RegExp(CODE, "g");
 
 const get = (o, path) => path.split(".").reduce((v, k) => (v && typeof v === "object" ? v[k] : undefined), o);
 function put(o, path, v) {
@@ -153,17 +167,54 @@ export function scenarioKey(input) {
   return (h >>> 0).toString(36);
 }
 
-/** Parses an `#input=` hash; null when there is none, undefined when it is not JSON. */
-export function inputFromHash(hash) {
+/**
+ * An input over the form's defaults: every field the input leaves out takes the value the
+ * form starts with (today as the application date, So-net光プラス, a contract started two
+ * years ago). The one path for a link's `#input=` and for the embed's `input` attribute.
+ * `lang` ("ja" | "en") wins over the input's own.
+ */
+export function withDefaults(v, lang, today) {
+  const l = lang === "en" || lang === "ja" ? lang : v.lang === "en" ? "en" : "ja";
+  const d = defaultInput(l, today);
+  const own = (x) => x && typeof x === "object" && !Array.isArray(x);
+  return { ...d, ...v, current: own(v.current) ? { ...d.current, ...v.current } : d.current, lang: l };
+}
+
+/**
+ * Reads an input from JSON text (the embed's `input` attribute, a link's decoded part):
+ * { input } over the defaults, or { error } saying why not: "json" (not JSON, e.g. cut
+ * off), "shape" (JSON, but not an object). Empty text is no input: null.
+ */
+export function parseInput(text, lang, today) {
+  if (text === null || text === undefined || String(text).trim() === "") return null;
+  let v;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return { error: "json" };
+  }
+  return v && typeof v === "object" && !Array.isArray(v) ? { input: withDefaults(v, lang, today) } : { error: "shape" };
+}
+
+/**
+ * Reads a link's `#input=` part: null when the address has none, else as parseInput,
+ * with the error "escape" for a broken %-escape (e.g. a link cut inside "%E3%81").
+ */
+export function inputFromLink(hash, today) {
   const m = /^#input=(.*)$/s.exec(hash || "");
   if (!m) return null;
+  let text;
   try {
-    const v = JSON.parse(decodeURIComponent(m[1]));
-    return v && typeof v === "object" && !Array.isArray(v) ? v : undefined;
+    text = decodeURIComponent(m[1]);
   } catch {
-    return undefined;
+    return { error: "escape" };
   }
+  return parseInput(text, undefined, today) || { error: "json" };
 }
+
+/** The language a broken link was probably in ("lang":"en" somewhere in it), else null. */
+export const langOfLink = (hash) => (/lang(%22|")(%3A|:)(%22|")en/i.test(hash || "") ? "en" : null);
+
 export const hashOf = (input) => "#input=" + encodeURIComponent(JSON.stringify(input));
 
 // ---------------------------------------------------------------------------- DOM helpers
@@ -177,6 +228,20 @@ function el(tag, attrs, ...kids) {
   }
   for (const k of kids.flat()) if (k !== null && k !== undefined && k !== false) e.append(k);
   return e;
+}
+
+/**
+ * Puts every date in the text of `root` (as fmtDate or the core writes it) in a
+ * <span class="d">, which the stylesheet keeps on one line: "2019年9月30日" never breaks
+ * after "9月" on a phone. Charts (SVG) and <time> elements are left as they are.
+ */
+const SPLIT = new RegExp(`(${DATE_RE.source})`);
+function nowrapDates(root) {
+  const texts = [];
+  const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) if (!n.parentNode.closest("svg, time, .d") && SPLIT.test(n.data)) texts.push(n);
+  for (const n of texts) n.replaceWith(...n.data.split(SPLIT).map((s, i) => (i % 2 ? el("span", { class: "d", text: s }) : s)).filter((s) => s !== ""));
+  return root;
 }
 
 /** An optional block shows its fields only while its checkbox is ticked. */
@@ -201,6 +266,10 @@ function showBody({ box, toggle, inner }) {
  *                    from and the default application date; default the device's date
  *       ticks        { load(scenarioKey) → [stepKey], save(scenarioKey, [stepKey]) }: where
  *                    the to-do ticks live (default: in memory)
+ *       linkError    { reason: "escape" | "json" | "shape", source: "link" | "attribute" }: the
+ *                    input given could not be read; the form holds the defaults, and nothing
+ *                    is calculated (nor onChange called) until the reader edits a field or
+ *                    starts from the defaults
  */
 export function mount(root, opts = {}) {
   const uid = "nk" + Math.random().toString(36).slice(2, 7);
@@ -213,6 +282,8 @@ export function mount(root, opts = {}) {
   const open = new Set(); // keys of the 根拠 disclosures the user opened
   const glOpen = new Set(); // places of the glossary explanations the user opened
   const idOf = (p) => `${uid}-${p.replaceAll(".", "-")}`;
+  /** The form's word for option v of field f. */
+  const optName = (f, v) => t.o[`${f.p}:${v}`] ?? t.o[v] ?? v;
   const controls = new Map(); // field path → { f, wrap, inputs, err, hint }
   const groups = new Map(); // optional block's path → { g, box, toggle, inner, err }
   let preset = null; // the core's construction preset (issue 8), offered, never applied unasked
@@ -222,10 +293,14 @@ export function mount(root, opts = {}) {
   const formBox = el("form", { class: "nk-form", novalidate: true, "aria-label": t.title });
   const resultBox = el("section", { class: "nk-result", "aria-labelledby": uid + "-rh" });
   const toast = el("p", { class: "toast", role: "status" });
+  // A link (or `input` attribute) that cannot be read: said at the top, before the form,
+  // from the first paint on, so nothing moves when it shows.
+  const banner = el("div", { class: "nk-link-error", "data-testid": "link-error", role: "alert", hidden: true });
+  let held = false; // nothing calculated yet: the given input could not be read
   // On a phone, while the result is off screen below the form, a bar shows its headline
   // and a button that goes there.
   const bar = el("div", { class: "nk-bar" });
-  root.replaceChildren(el("div", { class: "nk", lang }, formBox, el("div", { class: "nk-out" }, resultBox), bar, status, toast));
+  root.replaceChildren(el("div", { class: "nk", lang }, banner, formBox, el("div", { class: "nk-out" }, resultBox), bar, status, toast));
   const nk = root.firstChild;
 
   new IntersectionObserver(([e]) => nk.classList.toggle("result-in-view", e.isIntersecting)).observe(resultBox);
@@ -250,6 +325,11 @@ export function mount(root, opts = {}) {
       b.focus();
     }
   });
+  banner.addEventListener("click", (e) => {
+    if (!e.target.closest("button")) return;
+    setInput(opts.resetInput?.() || defaultInput(lang, today()));
+    formBox.querySelector("input, select")?.focus({ preventScroll: true });
+  });
   formBox.addEventListener("submit", (e) => e.preventDefault());
   formBox.addEventListener("input", changed);
   formBox.addEventListener("change", changed);
@@ -257,6 +337,8 @@ export function mount(root, opts = {}) {
     const go = e.target.closest(".unv")?.dataset.go;
     const w = go && resultBox.querySelector(`[id="${go}"]`);
     if (w) {
+      const fold = w.closest("details");
+      if (fold) fold.open = true;
       w.scrollIntoView({ block: "center" });
       w.focus({ preventScroll: true });
     }
@@ -377,7 +459,7 @@ export function mount(root, opts = {}) {
     const wrap = el("div", { class: `field f-${f.t}`, "data-path": f.p });
     const [gb, gp = ""] = f.gl ? gloss(f.gl, `f-${f.p}`) : [];
     let inputs;
-    const opt = (v) => t.o[`${f.p}:${v}`] ?? t.o[v] ?? v;
+    const opt = (v) => optName(f, v);
     if (f.t === "radio") {
       inputs = f.o.map((v, i) => el("input", { type: "radio", name: id, id: `${id}-${i}`, value: v }));
       wrap.append(el("fieldset", { class: "radios", "aria-describedby": hintEl ? hintEl.id : null },
@@ -506,13 +588,14 @@ export function mount(root, opts = {}) {
     preset = (res.presets || []).find((p) => p.kind === "construction" && p.construction) || null;
     const show = !!preset && Object.entries(preset.construction).some(([k, v]) => cur[k] !== v);
     presetBox.hidden = !show;
-    presetBox.replaceChildren(...(show ? [el("p", { text: String(preset.label || "") }), el("button", { type: "button", text: t.buttons.preset })] : []));
+    presetBox.replaceChildren(...(show ? [el("p", { text: words(preset.label) }), el("button", { type: "button", text: t.buttons.preset })] : []));
   }
 
   // -- running the core --
   let pending = 0;
   function changed(e) {
     if (e?.target?.closest?.(".langs")) return;
+    release();
     input = read();
     cancelAnimationFrame(pending);
     pending = requestAnimationFrame(() => { relevance(); run(true); });
@@ -536,6 +619,7 @@ export function mount(root, opts = {}) {
     }
     if (!res || typeof res !== "object") showMessage(t.noCore);
     else if (res.ok) showResult(res, cmp, typeof m.exportCalendar === "function");
+    else if (unfilled(res.errors || [])) showUnfilled(res.errors);
     else showErrors(res.errors || []);
     if (user || opts.reportInitial) opts.onChange?.(input, user);
     if (!performance.getEntriesByName("norikae:first-result").length) performance.mark("norikae:first-result");
@@ -578,13 +662,42 @@ export function mount(root, opts = {}) {
     return null;
   }
 
-  function showErrors(errors) {
+  /**
+   * Whether the errors only say that a block the reader just turned on is not filled in
+   * yet (every one `missing`, on an empty field inside a ticked optional block) while a
+   * result is on screen: then that result stays, and only those fields are marked.
+   */
+  function unfilled(errors) {
+    if (!errors.length || !resultBox.querySelector('[data-testid="net-total"]')) return false;
+    return errors.every((er) => {
+      const p = String(er.field ?? "");
+      const c = controls.get(p);
+      const grp = [...groups.keys()].find((g) => p.startsWith(g + "."));
+      return er.code === "missing" && c && grp && groups.get(grp).toggle.checked && !c.wrap.hidden && c.inputs.every((i) => i.type === "radio" || i.type === "checkbox" || !i.value);
+    });
+  }
+
+  function showUnfilled(errors) {
     clearErrors();
+    const { paths } = mark(errors);
+    relevance(paths);
+    const names = [...paths].map((p) => t.quote((t.f[p] || [p])[0]));
+    let note = resultBox.querySelector(".stale");
+    if (!note) {
+      note = el("p", { class: "stale", "data-testid": "stale" });
+      resultBox.querySelector("h2").after(note);
+    }
+    note.textContent = t.stale(names.join(lang === "en" ? ", " : "、"));
+    say(note.textContent);
+  }
+
+  /** Puts each error's message next to its field; the list items for the error box. */
+  function mark(errors) {
     const paths = new Set();
     const items = errors.map((er) => {
       const tg = target(String(er.field ?? ""));
       // The core may start a message with the field's path; next to the field that is noise.
-      const msg = String(er.message || er.code || "").replace(`${er.field}: `, "");
+      const msg = words(String(er.message || er.code || "").replace(`${er.field}: `, ""), er.field);
       if (tg) {
         paths.add(tg.p);
         tg.err.hidden = false;
@@ -600,6 +713,12 @@ export function mount(root, opts = {}) {
       else li.append(name ? `${name}: ${msg}` : msg);
       return li;
     });
+    return { paths, items };
+  }
+
+  function showErrors(errors) {
+    clearErrors();
+    const { paths, items } = mark(errors);
     relevance(paths);
     const list = el("ul", {}, items);
     list.addEventListener("click", (e) => {
@@ -609,28 +728,41 @@ export function mount(root, opts = {}) {
     });
     resultBox.replaceChildren(
       el("h2", { id: uid + "-rh", text: t.h.result }),
-      el("div", { class: "errors", "data-testid": "errors" }, el("h3", { text: t.h.errors }), list));
+      nowrapDates(el("div", { class: "errors", "data-testid": "errors" }, el("h3", { text: t.h.errors }), list)));
     setBar(el("span", { text: t.summaryErr(errors.length) }));
     say(t.summaryErr(errors.length));
+  }
+
+  /**
+   * A text from the core with the codes of the form's option lists in it ("「paper」で…
+   * 使える方法: phone, web", "(home, biglobe)") turned into the form's words for them: no
+   * raw value reaches the reader. In English only where it cannot be an English word
+   * (quoted, a list of codes, a hyphenated or brand code).
+   */
+  function words(s) {
+    const name = (c) => t.o[c] ?? c;
+    return String(s ?? "")
+      .replace(LIST, (m) => (m.split(", ").every((c) => CODES.has(c)) ? m.split(", ").map(name).join(t.listSep) : m))
+      .replace(QUOTED, (m, a, c, b) => (CODES.has(c) ? a + name(c) + b : m))
+      .replace(SINGLE, (c) => (CODES.has(c) && (lang === "ja" || notAWord(c)) ? name(c) : c));
   }
 
   // -- the result --
   const D = (s) => fmtDate(s, lang);
   const Y = (n) => (lang === "en" ? `${fmtYen(n)} yen` : `${fmtYen(n)}円`);
   // The core's own words for an item (`label`, or `name` on charges).
-  const kindName = (x) => [x.label, x.name].find((s) => typeof s === "string" && s && !/^\d{4}-\d{2}$/.test(s)) || x.kind;
+  const kindName = (x) => words([x.label, x.name].find((s) => typeof s === "string" && s && !/^\d{4}-\d{2}$/.test(s)) || t.o[x.kind] || x.kind);
 
+  /** The 根拠 of a figure: the core's explanations of its rules; none when it has none. */
   function why(res, rules, key) {
-    rules = [...new Set([rules].flat().filter(Boolean))];
+    const ex = (res.explanations || []).filter((e) => typeof e.text === "string" && e.text);
+    rules = [...new Set([rules].flat().filter(Boolean))].filter((r) => ex.some((e) => e.rule === r));
     if (!rules.length) return null;
-    const ex = res.explanations || [];
     const d = el("details", { class: "why", "data-key": key, open: open.has(key) },
       el("summary", {}, el("span", { text: t.h.why }), el("span", { class: "rule", text: ` ${rules.join(", ")}` })));
     for (const r of rules) {
-      const es = ex.filter((e) => e.rule === r);
-      if (!es.length) d.append(el("p", {}, el("strong", { text: r })));
-      for (const e of es) {
-        d.append(el("p", {}, el("strong", { text: r }), " ", String(e.text ?? "")));
+      for (const e of ex.filter((x) => x.rule === r)) {
+        d.append(el("p", {}, el("strong", { text: r }), " ", words(e.text)));
         // Explanations cite sources by id; each source is listed once in res.sources.
         const byId = new Map((res.sources || []).map((s) => [s.id, s]));
         const srcs = (e.sources || []).map((s) => (typeof s === "string" ? byId.get(s) : s)).filter(Boolean).map((s) => {
@@ -674,6 +806,69 @@ export function mount(root, opts = {}) {
     while (n.length > kids.length) a.lastChild.remove();
   }
 
+  /**
+   * A box that scrolls sideways (a chart, a wide table), with a hint under it that shows
+   * while its content is wider than the box (see fitHints).
+   */
+  function scroller(box) {
+    return [box, el("p", { class: "scroll-hint", hidden: true, text: t.scrollHint })];
+  }
+  const fits = new ResizeObserver((es) => es.forEach((e) => fitHint(e.target)));
+  function fitHint(box) {
+    const hint = box.nextElementSibling;
+    const over = box.scrollWidth > box.clientWidth + 1;
+    if (hint?.classList.contains("scroll-hint")) hint.hidden = !over;
+    // A table that scrolls is reachable by keyboard, named for its section.
+    if (box.classList.contains("tbl-wrap")) {
+      if (over) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "group");
+        box.setAttribute("aria-label", box.closest("section")?.querySelector("h3")?.textContent || t.h.result);
+      } else for (const k of ["tabindex", "role", "aria-label"]) box.removeAttribute(k);
+    }
+  }
+  function fitHints() {
+    fits.disconnect();
+    for (const box of resultBox.querySelectorAll(".chart-wrap, .tbl-wrap")) {
+      fitHint(box);
+      fits.observe(box);
+    }
+  }
+
+  /**
+   * The form's input as label: value, in the page's words (print only: a printout says
+   * what the result assumed). The fields the form shows with a value; an empty optional
+   * field is the default its hint describes.
+   */
+  function inputsList() {
+    const shown = read(); // as the form shows it: a link's missing choices are the defaults
+    const rows = [];
+    const Ys = (n) => (typeof n === "number" ? Y(n) : String(n));
+    const walk = (list) => {
+      for (const f of list) {
+        if (f.fields) {
+          if (f.p && get(shown, f.p) === undefined) continue;
+          if (f.p) rows.push([t.fs[f.g], t.yes]);
+          walk(f.fields);
+          continue;
+        }
+        let v = get(shown, f.p);
+        if (v === undefined || v === null || v === "") continue;
+        if (f.bool) v = String(v);
+        const text = f.t === "date" || f.t === "month" ? D(String(v))
+          : f.t === "yen" ? Ys(v)
+          : f.t === "count" ? `${v}${f.unit ? (lang === "en" ? " " : "") + t[f.unit] : ""}`
+          : f.t === "check" ? (v === true ? t.yes : t.no)
+          : optName(f, String(v));
+        rows.push([(t.f[f.p] || [f.p])[0], text]);
+      }
+    };
+    walk(FIELDS);
+    const box = section("inputs", t.h.inputs, el("dl", { class: "inputs" }, rows.map(([k, v]) => el("div", {}, el("dt", { text: k }), el("dd", { text: v })))));
+    box.setAttribute("data-testid", "print-inputs");
+    return box;
+  }
+
   function section(key, title, ...body) {
     return el("section", { class: `blk blk-${key}`, "aria-labelledby": `${uid}-h-${key}` },
       el("h3", { id: `${uid}-h-${key}`, text: title }), ...body);
@@ -687,7 +882,7 @@ export function mount(root, opts = {}) {
     const tot = res.totals || {};
     const exitRules = x.rules || x.rule || (res.explanations || []).map((e) => e.rule).filter((r) => /^SN-[1-6]$/.test(r));
     const netRules = res.totals?.rule || ((res.explanations || []).some((e) => e.rule === "AU-11") ? ["AU-11"] : []);
-    const exitText = lang === "en" ? x.month : D(x.month);
+    const exitText = D(x.month);
     const head = el("div", { class: "headline" },
       el("div", { class: "fig" },
         el("p", { class: "k", text: t.h.exitMonth }),
@@ -707,10 +902,18 @@ export function mount(root, opts = {}) {
       opts.embedded ? null : el("button", { type: "button", "data-act": "print", text: t.buttons.print }),
       el("button", { type: "button", "data-act": "reset", class: "quiet", text: t.buttons.reset }));
 
-    const warnings = (res.warnings || []).length
-      ? section("warnings", t.h.warnings, el("ul", { class: "warnings" }, res.warnings.map((w, i) =>
-        el("li", { class: "warn", "data-code": w.code }, el("p", { id: `${uid}-w${i}`, tabindex: -1 }, el("span", { class: "icon", "aria-hidden": "true", text: "⚠" }), String(w.message || w.code)),
-          warnActions(res, w), warnGloss(w, i), why(res, w.rule, `w-${w.code}-${i}`)))))
+    // The rule-unverified notes (often 5 to 7 of them) fold into one line that opens.
+    const warn = (w, i) => el("li", { class: "warn", "data-code": w.code },
+      el("p", { id: `${uid}-w${i}`, tabindex: -1 }, el("span", { class: "icon", "aria-hidden": "true", text: "⚠" }), words(w.message || w.code)),
+      warnActions(res, w), warnGloss(w, i), why(res, w.rule, `w-${w.code}-${i}`));
+    const all = (res.warnings || []).map((w, i) => [w, i]);
+    const unverified = all.filter(([w]) => w.code === "rule-unverified");
+    const warnings = all.length
+      ? section("warnings", t.h.warnings,
+        el("ul", { class: "warnings" }, all.filter(([w]) => w.code !== "rule-unverified").map(([w, i]) => warn(w, i))),
+        unverified.length ? el("details", { class: "unv-all", "data-key": "unv-all", "data-testid": "unverified", open: open.has("unv-all") },
+          el("summary", {}, el("span", { class: "icon", "aria-hidden": "true", text: "⚠ " }), t.unvCount(unverified.length)),
+          el("ul", { class: "warnings" }, unverified.map(([w, i]) => warn(w, i)))) : null)
       : null;
 
     const dl = el("dl", { class: "facts" });
@@ -741,8 +944,10 @@ export function mount(root, opts = {}) {
       compare(res, cmp),
       // Each rule set used, with the day its data was last checked (issue 5).
       Array.isArray(res.rules) && res.rules.length ? el("ul", { class: "asof", "data-testid": "rules-as-of" },
-        res.rules.map((r) => el("li", { "data-rule": r.id }, `${r.name}: ${t.asOf(D(r.checked))}`))) : null,
-    ].filter(Boolean));
+        res.rules.map((r) => el("li", { "data-rule": r.id }, `${words(r.name)}: ${t.asOf(D(r.checked))}`))) : null,
+      inputsList(),
+    ].filter(Boolean).map(nowrapDates));
+    fitHints();
     setBar(el("span", { text: `${t.h.exitMonth} ${exitText}` }), el("strong", { text: `${t.h.net} ${Y(tot.net)}` }));
     say(t.summary(exitText, fmtYen(tot.net)));
   }
@@ -764,13 +969,13 @@ export function mount(root, opts = {}) {
   function refundNote(res) {
     const n = res.refundNote;
     if (!n) return null;
-    return el("p", { class: "refund-note", "data-testid": "refund-note" }, el("strong", { text: Y(n.amount) }), " ", String(n.text || ""),
+    return el("p", { class: "refund-note", "data-testid": "refund-note" }, words(String(n.text || "")), " ",
       n.field && target(n.field)?.inputs?.length ? el("button", { type: "button", class: "linkish", "data-focus": n.field, text: t.goField((t.f[n.field] || [n.field])[0]) }) : null);
   }
 
   /** The campaign version used, with its dates (issue 8). */
   function campaignLine(c) {
-    return c?.name ? el("p", { class: "camp", "data-testid": "campaign" }, t.applies(String(c.name), t.range(D(c.since), c.until ? D(c.until) : "").trim())) : null;
+    return c?.name ? el("p", { class: "camp", "data-testid": "campaign" }, t.applies(words(c.name), t.range(D(c.since), c.until ? D(c.until) : "").trim())) : null;
   }
 
   function timeline(res) {
@@ -799,10 +1004,10 @@ export function mount(root, opts = {}) {
   }
 
   function table(cls, heads, rows, total) {
-    return el("div", { class: "tbl-wrap" }, el("table", { class: cls },
+    return scroller(el("div", { class: "tbl-wrap" }, el("table", { class: cls },
       el("thead", {}, el("tr", {}, heads.map((h, i) => el("th", { scope: "col", class: i === heads.length - 1 ? "num" : null, text: h })))),
       el("tbody", {}, rows),
-      total ? el("tfoot", {}, el("tr", {}, el("th", { scope: "row", colspan: heads.length - 1, text: t.col.total }), el("td", { class: "num", text: Y(total) }))) : null));
+      total ? el("tfoot", {}, el("tr", {}, el("th", { scope: "row", colspan: heads.length - 1, text: t.col.total }), el("td", { class: "num", text: Y(total) }))) : null)));
   }
 
   /** A warning's glossary term: its button (with the term's name) and explanation. */
@@ -856,7 +1061,7 @@ export function mount(root, opts = {}) {
     });
     return section("cashflow", t.h.cashflow,
       el("p", { class: "legend" }, el("span", { class: "sw out" }), t.cfOut, " ", el("span", { class: "sw in" }), t.cfIn),
-      el("div", { class: "chart-wrap", tabindex: 0, role: "group", "aria-label": t.h.cashflow }, chart));
+      scroller(el("div", { class: "chart-wrap", tabindex: 0, role: "group", "aria-label": t.h.cashflow }, chart)));
   }
 
   function compare(res, cmp) {
@@ -883,12 +1088,12 @@ export function mount(root, opts = {}) {
       el("td", { class: "num", text: fmtYen(r.net) })));
     return section("compare", t.h.compare,
       el("p", { class: "recommend", "data-testid": "recommendation", text: line.join(" ") }),
-      el("div", { class: "chart-wrap", tabindex: 0, role: "group", "aria-label": t.h.compare }, chart),
+      scroller(el("div", { class: "chart-wrap", tabindex: 0, role: "group", "aria-label": t.h.compare }, chart)),
       el("details", { class: "more", "data-key": "cmp-table", open: open.has("cmp-table") },
         el("summary", { text: t.cmpTable }),
-        el("div", { class: "tbl-wrap", tabindex: 0, role: "group", "aria-label": t.cmpTable }, el("table", { class: "cmp" },
+        scroller(el("div", { class: "tbl-wrap" }, el("table", { class: "cmp" },
           el("thead", {}, el("tr", {}, [t.h.exitMonth, t.col.apply, t.col.paid, t.col.charges, t.col.refunds, t.col.net].map((h, i) => el("th", { scope: "col", class: i ? "num" : null, text: h })))),
-          el("tbody", {}, trs)))));
+          el("tbody", {}, trs))))));
   }
 
   // -- the to-do list --
@@ -958,17 +1163,17 @@ export function mount(root, opts = {}) {
         : [a.from && t.actionWhen.from(D(a.from)), a.by && t.actionWhen.by(D(a.by))].filter(Boolean).join(t.actionWhen.join);
       const c = a.contact;
       const contact = c ? el("p", { class: "contact" },
-        c.name ? el("span", { class: "who", text: String(c.name) }) : null,
+        c.name ? el("span", { class: "who", text: words(c.name) }) : null,
         c.phone ? el("a", { href: `tel:${String(c.phone).replace(/[^0-9+]/g, "")}`, text: String(c.phone) }) : null,
         ...[["menu", c.menu], ["hours", c.hours], ["closed", c.closed]].filter(([, v]) => v)
-          .map(([k, v]) => el("span", { class: `c-${k}` }, el("span", { class: "k", text: t.todo.contact[k] }), String(v)))) : null;
+          .map(([k, v]) => el("span", { class: `c-${k}` }, el("span", { class: "k", text: t.todo.contact[k] }), words(v)))) : null;
       const box = el("input", { type: "checkbox", id, "aria-describedby": `${id}-when`, checked: ticked.has(keys[i]) });
       const li = el("li", { "data-kind": a.kind, "data-key": keys[i] },
         el("span", { class: "n", "aria-hidden": "true", text: `${i + 1}.` }),
         box,
         el("div", { class: "step" },
           el("p", { class: "when", id: `${id}-when` }, when ? el("span", { class: "date", text: when }) : null, el("span", { class: "rel" })),
-          el("label", { for: id, class: "what", text: String(a.text || a.kind) }),
+          el("label", { for: id, class: "what", text: words(a.text || a.kind) }),
           contact, why(res, a.rule, `a-${a.kind}-${i}`)));
       box.addEventListener("change", () => {
         box.checked ? ticked.add(keys[i]) : ticked.delete(keys[i]);
@@ -1053,10 +1258,14 @@ export function mount(root, opts = {}) {
     input = { ...read(), lang: l };
     relabel(l);
     fill(input);
-    run(true);
+    if (held) {
+      paintLinkError();
+      showMessage(t.linkError.held);
+    } else run(true);
   }
 
   function setInput(inp, user = false) {
+    release();
     input = inp && typeof inp === "object" ? inp : defaultInput(lang, today());
     const l = input.lang === "en" ? "en" : "ja";
     if (l !== lang) relabel(l);
@@ -1064,10 +1273,41 @@ export function mount(root, opts = {}) {
     run(user);
   }
 
+  /** The given input could not be read: say so and why, show the defaults, calculate nothing. */
+  let linkErr = null;
+  function linkError(err) {
+    linkErr = err;
+    held = true;
+    input = defaultInput(lang, today());
+    fill(input);
+    clearErrors();
+    paintLinkError();
+    showMessage(t.linkError.held);
+  }
+  function paintLinkError() {
+    if (!held || !linkErr) return;
+    const L = t.linkError;
+    banner.replaceChildren(
+      el("p", { class: "le-title" }, el("span", { class: "icon", "aria-hidden": "true", text: "⚠ " }), L.title[linkErr.source] || L.title.link),
+      el("p", { text: L.why[linkErr.reason] || L.why.json }),
+      el("p", { text: L.what[linkErr.source] || L.what.link }),
+      el("button", { type: "button", text: t.buttons.defaults }));
+    banner.hidden = false;
+  }
+  /** An edit or a new input ends the hold. */
+  function release() {
+    if (!held) return;
+    held = false;
+    linkErr = null;
+    banner.hidden = true;
+    banner.replaceChildren();
+  }
+
   buildForm();
   opts.onLang?.(lang, t);
   fill(input);
   resultBox.replaceChildren(el("h2", { id: uid + "-rh", text: t.h.result }), el("p", { class: "notice", text: t.loading }));
-  run(false);
-  return { setInput, setLang, get input() { return input; }, get lang() { return lang; } };
+  if (opts.linkError) linkError(opts.linkError);
+  else run(false);
+  return { setInput, setLang, linkError, get input() { return input; }, get lang() { return lang; } };
 }
