@@ -147,6 +147,8 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
             _ => (format!("{}{x}末で退会するための期限です。", how.0), format!("{} This is the last day that still gives exit at the end of {x}.", how.1)),
         };
         push("apply-exit", "SN-14", Some(a), None, by, k, ja, en);
+        let way = (crate::input::way_name(c.channel.code(), true), crate::input::way_name(c.channel.code(), false));
+        crate::explain!(cx, "SN-14", format!("{p}への退会の申し込みは{}で行います（連絡先は、分かっている範囲でやることリストに載せています）。", way.0), format!("The exit request to {p} is made by {} (contacts, where known, are in the to-do list).", way.1));
     }
 
     if c.phone.keep_number && c.phone.from_ntt_analog && c.channel != Channel::ProviderSwitch {
@@ -195,10 +197,11 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
             push("get-au-pay-card", "AU-6", None, None, Some(k.acceptance), None, "au WALLET（au PAY）カードを用意します。還元はこのカードにチャージされます。".into(), "Get an au WALLET (au PAY) card: the refund is charged to it.".into());
         }
         if pays {
-            push("mail-au-application", "AU-7", None, Some(k.earliest_acceptance), Some(k.application_deadline), None, "共通申込書と、名前・住所・サービス名・金額・請求年月が載った明細書のコピーをKDDIに郵送します。".into(), "Mail KDDI the common form with copies of the fee statements showing name, address, service, amount and billed year-month.".into());
+            let form = if k.rules.has("application.form") { k.rules.text("application.form", k.acceptance, &mut cx.trace, lang)?.to_string() } else { lang.pick("申請書", "the application form").to_string() };
+            push("mail-au-application", "AU-7", None, Some(k.earliest_acceptance), Some(k.application_deadline), None, format!("{form}と、名前・住所・サービス名・金額・請求年月が載った明細書のコピーをKDDIに郵送します。"), format!("Mail KDDI {form} with copies of the fee statements showing name, address, service, amount and billed year-month."));
         }
         if let Some(r) = k.refunds.iter().find(|r| r.method == Method::PostalMoneyOrder && r.amount > 0 && matches!(r.kind, RefundKind::FeeRefundCash | RefundKind::PlusCashback)) {
-            push("claim-money-order", "AU-6", None, r.earliest, None, None, "郵便為替が届いたら受け取ります。不在で戻った為替は1ヶ月以内に受け取らないと失効します。".into(), "Collect the postal money order; one returned undelivered must be claimed within one month or it lapses.".into());
+            push("claim-money-order", "AU-6", None, r.earliest, None, None, "郵便為替が届いたら受け取ります。不在で戻った為替は1か月以内に受け取らないと失効します。".into(), "Collect the postal money order; one returned undelivered must be claimed within one month or it lapses.".into());
         }
         let fee_or_plus = k.refunds.iter().any(|r| r.amount > 0 && r.kind != RefundKind::MobileRefund);
         if fee_or_plus {
@@ -215,6 +218,7 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
                 let d = s.destination.as_ref().map(|d| d.start_date).and_then(|d| add_months(d, 12));
                 from = from.max(d);
             }
+            crate::explain!(cx, "AU-3", "電話オプションパックには契約期間がないため、還元がすべて済んだら外せます。".into(), "The phone option pack has no term: once every refund has arrived it can be dropped.".into());
             push("drop-option-pack", "AU-3", None, from.or(Some(k.earliest_acceptance)), None, None, "還元がすべて済んだら、期間のない電話オプションパックは外せます。".into(), "Once every refund has arrived, the option pack (no term) can be dropped.".into());
         }
     }

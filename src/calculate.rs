@@ -379,7 +379,9 @@ fn rule_order(rule: &str) -> (u8, u32) {
 fn timeline(s: &Scenario, p: &ExitPlan, charges: &[ChargeOut], refunds: &[RefundOut], deadlines: &[DeadlineOut], lang: Lang) -> Vec<TimelineOut> {
     let mut t = Vec::new();
     let mut add = |date, kind, rule, label: String, amount| t.push(TimelineOut { date, kind, label, rule, amount });
-    add(p.window.a, "application", "SN-2", lang.pick("退会の申請", "Exit request").into(), None);
+    // The rule that decided the window the request opens (SN-2, or SN-3/SN-4).
+    let rule = exit_rules(s, p).get(1).copied().unwrap_or("SN-2");
+    add(p.window.a, "application", rule, lang.pick("退会の申請", "Exit request").into(), None);
     if let Some(d) = p.removal_date {
         add(d, "removal-visit", "SN-5", lang.pick("撤去工事の立ち会い", "Removal visit").into(), None);
     }

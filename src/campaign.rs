@@ -47,7 +47,7 @@ impl RefundKind {
     }
     pub fn label(self) -> (&'static str, &'static str) {
         match self {
-            RefundKind::FeeRefundCash => ("契約解除料の還元（現金）", "Fee refund (cash)"),
+            RefundKind::FeeRefundCash => ("契約解除料の還元（一括）", "Fee refund (lump sum)"),
             RefundKind::FeeRefundMonthly => ("契約解除料の還元（月額割引）", "Fee refund (off the monthly bill)"),
             RefundKind::MobileRefund => ("携帯電話の契約解除料の還元", "Mobile-phone cancellation refund"),
             RefundKind::PlusDiscount => ("プラス特典：月額割引", "Plus: monthly discount"),
@@ -218,6 +218,7 @@ fn warn_ended(s: &Scenario, e: &Ended, cx: &mut Ctx) {
         format!("{ne} ({since} – {until}) {state_en} on the au Hikari application date, {applied}: it pays nothing, so no refund is counted.{next_en}"),
         field = "destination.campaign"
     );
+    crate::explain!(cx, "AU-1", format!("キャンペーンの版は、auひかりを申し込んだ日（{applied}）で決まります。{nj}はこの日に当てはまらないため、何も支払われません。"), format!("The campaign version is picked by the day au Hikari was applied for ({applied}); {ne} does not cover it, so it pays nothing."));
 }
 
 /// The campaign's refunds for the exit in `plan` with exit charges `exit`; `None` when
@@ -250,7 +251,11 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         let by_application = Month::of(applied).plus(n - 1).last_day().ok_or(OVF)?;
         let by_start = Month::of(at).plus(n - 1).last_day().ok_or(OVF)?;
         let deadline = by_application.min(by_start);
-        crate::explain!(cx, "AU-7", format!("申請期限は{n}ヶ月で、auひかりの申込月から数えると {by_application}、開通月から数えると {by_start} です。早い方の {deadline} で計算しています。"), format!("The window is {n} months: counted from the au Hikari application month it ends {by_application}, from the start month {by_start}. The earlier, {deadline}, is used."));
+        if by_application == by_start {
+            crate::explain!(cx, "AU-7", format!("申請期限は{n}か月で、{deadline}です（auひかりの申込月と開通月が同じ月です）。"), format!("The window is {n} months and ends {deadline} (the au Hikari application and start fall in the same month)."));
+        } else {
+            crate::explain!(cx, "AU-7", format!("申請期限は{n}か月で、auひかりの申込月から数えると{by_application}、開通月から数えると{by_start}です。早い方の{deadline}で計算しています。"), format!("The window is {n} months: counted from the au Hikari application month it ends {by_application}, from the start month {by_start}. The earlier, {deadline}, is used."));
+        }
         (n, deadline)
     } else {
         let n = r.int("application.window-months", at, &mut cx.trace)?.clamp(0, 120) as i32;
@@ -267,7 +272,7 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         (_, Some(g)) => g.max(earliest),
         (_, None) => earliest,
     };
-    crate::explain!(cx, "AU-7", format!("申請は{window}ヶ月以内、{deadline} までに郵送します（開通日 {at}）。契約解除料の明細が出るのは請求月 {statements_billed} からなので、受付は早くて {earliest} です。"), format!("Mail the application within {window} months, by {deadline} (start {at}). The fee statement exists once billed in {statements_billed}, so acceptance is {earliest} at the earliest."));
+    crate::explain!(cx, "AU-7", format!("申請は{window}か月以内、{deadline} までに郵送します（開通日 {at}）。契約解除料の明細が出るのは請求月 {statements_billed} からなので、受付は早くて {earliest} です。"), format!("Mail the application within {window} months, by {deadline} (start {at}). The fee statement exists once billed in {statements_billed}, so acceptance is {earliest} at the earliest."));
     let mut in_time = true;
     if earliest > deadline {
         in_time = false;
@@ -375,10 +380,23 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
             let first = Month::of(acceptance).plus(off1);
             refunds.push(Refund { kind: RefundKind::FeeRefundMonthly, amount: monthly, method: Method::MonthlyBill, earliest: None, latest: None, months: Some(months), first_month: Some(first), latest_first_month: Some(Month::of(acceptance).plus(off2)) });
         }
-        let split = if monthly > 0 { format!("現金 {}円 + 月額割引 {}円（{}円 × 最大{max_months}ヶ月）", yen(cash), yen(monthly), yen(per)) } else { format!("すべて現金 {}円", yen(cash)) };
-        let split_en = if monthly > 0 { format!("{} yen cash + {} yen off the bill ({} yen a month, up to {max_months} months)", yen(cash), yen(monthly), yen(per)) } else { format!("all {} yen as cash", yen(cash)) };
-        crate::explain!(cx, "AU-5", format!("対象の契約解除料などは {}円、上限は {}円なので、還元は {}円（{split}）です。月額料金は対象外です。", yen(covered), yen(cap), yen(fee_refund)), format!("Covered fees are {} yen and the cap is {} yen, so the refund is {} yen ({split_en}). Monthly fees are not covered.", yen(covered), yen(cap), yen(fee_refund)));
-        crate::explain!(cx, "AU-4", format!("{}（{}、{isp}）の上限は {}円、うち現金は {}円までです。", name.0, if d.building == Building::Mansion { "マンション" } else { "ホーム" }, yen(cap), yen(cash_cap.unwrap_or(0))), format!("{} ({}, {isp}) caps the refund at {} yen, of which up to {} yen as cash.", name.1, building, yen(cap), yen(cash_cap.unwrap_or(0))));
+        // The lump-sum part is paid as the chosen method (an au WALLET charge or a postal
+        // money order), not as cash in hand.
+        let (mj, me) = match method {
+            Method::PostalMoneyOrder => ("郵便為替", "postal money order"),
+            _ => ("au WALLETへのチャージ", "au WALLET charge"),
+        };
+        let split = if monthly > 0 { format!("{mj} {}円 + 月額割引 {}円（{}円 × 最大{max_months}か月）", yen(cash), yen(monthly), yen(per)) } else { format!("すべて{mj}で{}円", yen(cash)) };
+        let split_en = if monthly > 0 { format!("{} yen as {me} + {} yen off the bill ({} yen a month, up to {max_months} months)", yen(cash), yen(monthly), yen(per)) } else { format!("all {} yen as {me}", yen(cash)) };
+        crate::explain!(cx, "AU-5", format!("対象の契約解除料などは{}円、上限は{}円なので、還元は{}円（{split}）です。月額料金は対象外です。", yen(covered), yen(cap), yen(fee_refund)), format!("Covered fees are {} yen and the cap is {} yen, so the refund is {} yen ({split_en}). Monthly fees are not covered.", yen(covered), yen(cap), yen(fee_refund)));
+        let lump_cap = cash_cap.unwrap_or(0).min(cap);
+        let (bj, be) = if d.building == Building::Mansion { ("マンション", "apartment") } else { ("戸建て", "house") };
+        let (ij, ie) = (crate::input::isp_name(isp, true), crate::input::isp_name(isp, false));
+        if lump_cap < cap {
+            crate::explain!(cx, "AU-4", format!("{}（{bj}、{ij}）の上限は{}円で、一括で受け取れるのは{}円まで、残りは月額割引です。", name.0, yen(cap), yen(lump_cap)), format!("{} ({be}, {ie}) caps the refund at {} yen, up to {} yen of it paid at once and the rest off the bill.", name.1, yen(cap), yen(lump_cap)));
+        } else {
+            crate::explain!(cx, "AU-4", format!("{}（{bj}、{ij}）の上限は{}円で、すべて一括で受け取れます。", name.0, yen(cap)), format!("{} ({be}, {ie}) caps the refund at {} yen, all paid at once.", name.1, yen(cap)));
+        }
         if cash > 0 {
             explain_timing(method, acceptance, cash_earliest, cash_latest, cx);
         }
@@ -396,6 +414,7 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         let per = r.int("mobile.per-line", at, &mut cx.trace)?;
         let amount = per.saturating_mul(d.mobile_lines);
         let on = add_months(acceptance, r.int("timing.au-wallet-months", at, &mut cx.trace)? as i32).ok_or(OVF)?;
+        crate::explain!(cx, "AU-6", format!("携帯電話の還元は、受付{acceptance}の後、{on}ごろau WALLETへチャージされます。"), format!("The mobile refund is charged to au WALLET around {on}, after acceptance on {acceptance}."));
         refunds.push(Refund { kind: RefundKind::MobileRefund, amount, method: Method::AuWallet, earliest: Some(on), latest: Some(on), months: None, first_month: None, latest_first_month: None });
         crate::explain!(cx, "AU-9", format!("携帯電話の契約解除料の還元は1回線 {}円 × {}回線 = {}円を au WALLET に {on} ごろ入金します（乗り換え元の回線の条件とは別です）。", yen(per), d.mobile_lines, yen(amount)), format!("The mobile refund is {} yen × {} lines = {} yen, charged to au WALLET around {on} (independent of the fixed-line source)."
             , yen(per), d.mobile_lines, yen(amount)));
@@ -418,7 +437,7 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
                 explain_timing(method, acceptance, cash_earliest, cash_latest, cx);
             }
         }
-        crate::explain!(cx, "AU-10", format!("プラス特典: 月{}円 × {months}ヶ月の割引、オプションパック {}円 × {opt_months}ヶ月無料{}。契約解除料の還元が0円でも受けられます。", yen(per), yen(opt), if cashback > 0 { format!("、キャッシュバック {}円（違約金還元と同じ方法・時期）", yen(cashback)) } else { String::new() }), format!("Plus extras: {} yen off a month for {months} months, the option pack ({} yen) free for {opt_months} months{}. Paid even when the fee refund is 0.", yen(per), yen(opt), if cashback > 0 { format!(", and {} yen cashback (same method and time as the fee refund)", yen(cashback)) } else { String::new() }));
+        crate::explain!(cx, "AU-10", format!("プラス特典: 月{}円 × {months}か月の割引、オプションパック {}円 × {opt_months}か月無料{}。契約解除料の還元が0円でも受けられます。", yen(per), yen(opt), if cashback > 0 { format!("、キャッシュバック {}円（違約金還元と同じ方法・時期）", yen(cashback)) } else { String::new() }), format!("Plus extras: {} yen off a month for {months} months, the option pack ({} yen) free for {opt_months} months{}. Paid even when the fee refund is 0.", yen(per), yen(opt), if cashback > 0 { format!(", and {} yen cashback (same method and time as the fee refund)", yen(cashback)) } else { String::new() }));
     }
 
     // AU-8 commitment.
@@ -430,7 +449,7 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         let waived = r.int("commitment.fee-waived-up-to", at, &mut cx.trace)?;
         crate::warn!(cx, "commitment-fee-risk", "AU-8", format!("{commitment_end} より前に auひかりを解約すると、キャンペーンの契約解除料 {}円がかかります（auスマートバリューを申し込むか、対象の違約金が{}円以下なら不要）。", yen(cfee), yen(waived)), format!("Leaving au Hikari before {commitment_end} costs the campaign fee of {} yen (waived with au Smart Value, or when the covered fees are {} yen or less).", yen(cfee), yen(waived)));
     }
-    crate::explain!(cx, "AU-8", format!("キャンペーンの利用期間は{cm}ヶ月で、{commitment_end} に終わります。"), format!("The campaign's commitment is {cm} months, ending on {commitment_end}."));
+    crate::explain!(cx, "AU-8", format!("キャンペーンの利用期間は{cm}か月で、{commitment_end} に終わります。"), format!("The campaign's commitment is {cm} months, ending on {commitment_end}."));
     Ok(Some(CampaignOutcome { rules: r, refunds, earliest_acceptance: earliest, acceptance, application_deadline: deadline, commitment_end, covered }))
 }
 
@@ -456,7 +475,7 @@ fn cash_dates(r: &Rules, method: Method, acceptance: NaiveDate, cx: &mut Ctx) ->
 
 fn explain_timing(method: Method, acceptance: NaiveDate, e: NaiveDate, l: NaiveDate, cx: &mut Ctx) {
     match method {
-        Method::PostalMoneyOrder => crate::explain!(cx, "AU-6", format!("受付 {acceptance} から約1.5〜2ヶ月後（{e}〜{l}）に郵便為替が届きます。不在で戻った為替は1ヶ月以内に受け取らないと失効します。"), format!("A postal money order arrives about 1.5–2 months after acceptance on {acceptance} ({e} – {l}); one returned undelivered must be claimed within a month.")),
-        _ => crate::explain!(cx, "AU-6", format!("受付 {acceptance} の1ヶ月後（{e}）に au WALLET へチャージされます。"), format!("Charged to au WALLET one month after acceptance on {acceptance} ({e}).")),
+        Method::PostalMoneyOrder => crate::explain!(cx, "AU-6", format!("受付 {acceptance} から約1.5〜2か月後（{e}〜{l}）に郵便為替が届きます。不在で戻った為替は1か月以内に受け取らないと失効します。"), format!("A postal money order arrives about 1.5–2 months after acceptance on {acceptance} ({e} – {l}); one returned undelivered must be claimed within a month.")),
+        _ => crate::explain!(cx, "AU-6", format!("受付 {acceptance} の1か月後（{e}）に au WALLET へチャージされます。"), format!("Charged to au WALLET one month after acceptance on {acceptance} ({e}).")),
     }
 }

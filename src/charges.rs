@@ -75,7 +75,7 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
     let entered = cx.trace.is_user("fee.cancellation");
     let bj = if c.building == Building::Mansion { "マンション" } else { "戸建" };
     if in_window {
-        crate::explain!(cx, "SN-7", format!("契約{k}ヶ月目（{m}）は更新月のため、契約解除料はかかりません。"), format!("Contract month {k} ({m}) is a renewal month, so there is no cancellation fee."));
+        crate::explain!(cx, "SN-7", format!("契約{k}か月目（{m}）は更新月のため、契約解除料はかかりません。"), format!("Contract month {k} ({m}) is a renewal month, so there is no cancellation fee."));
     } else {
         let (pj, pe) = if entered {
             ("入力された契約条件".to_string(), "the terms you entered".to_string())
@@ -88,7 +88,7 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
         };
         let window = if w1 == w2 { w1.to_string() } else { format!("{w1}・{w2}") };
         let window_en = if w1 == w2 { w1.to_string() } else { format!("{w1}, {w2}") };
-        crate::explain!(cx, "SN-7", format!("契約{k}ヶ月目（{m}）は更新月（{window}）ではないため、契約解除料 {}円（{bj}、{pj}）がかかり、退会完了月 {completion} の請求です。", yen(fee)), format!("Contract month {k} ({m}) is not a renewal month ({window_en}), so the cancellation fee of {} yen applies ({pe}); it is a charge of the completion month {completion}.", yen(fee)));
+        crate::explain!(cx, "SN-7", format!("契約{k}か月目（{m}）は更新月（{window}）ではないため、契約解除料 {}円（{bj}、{pj}）がかかり、退会完了月 {completion} の請求です。", yen(fee)), format!("Contract month {k} ({m}) is not a renewal month ({window_en}), so the cancellation fee of {} yen applies ({pe}); it is a charge of the completion month {completion}.", yen(fee)));
         if fee > 0 {
             out.push(Charge { kind: ChargeKind::CancellationFee, amount: fee, month: completion });
         }
@@ -115,12 +115,12 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
     // SN-9 cashback minimum-use period.
     if let Some(cb) = &c.cashback {
         if i64::from(k) < cb.minimum_months {
-            crate::explain!(cx, "SN-9", format!("キャッシュバックの最低利用期間（{}ヶ月）に対し契約{k}ヶ月目で退会するため、{}円の違約金がかかります。", cb.minimum_months, yen(cb.amount)), format!("Leaving in contract month {k}, before the cashback's minimum use of {} months, costs {} yen.", cb.minimum_months, yen(cb.amount)));
+            crate::explain!(cx, "SN-9", format!("キャッシュバックの最低利用期間（{}か月）に対し契約{k}か月目で退会するため、{}円の違約金がかかります。", cb.minimum_months, yen(cb.amount)), format!("Leaving in contract month {k}, before the cashback's minimum use of {} months, costs {} yen.", cb.minimum_months, yen(cb.amount)));
             if cb.amount > 0 {
                 out.push(Charge { kind: ChargeKind::CashbackClawback, amount: cb.amount, month: completion });
             }
         } else {
-            crate::explain!(cx, "SN-9", format!("キャッシュバックの最低利用期間（{}ヶ月）は満たしているため、違約金はかかりません。", cb.minimum_months), format!("The cashback's minimum use of {} months is met: no penalty.", cb.minimum_months));
+            crate::explain!(cx, "SN-9", format!("キャッシュバックの最低利用期間（{}か月）は満たしているため、違約金はかかりません。", cb.minimum_months), format!("The cashback's minimum use of {} months is met: no penalty.", cb.minimum_months));
         }
     }
 

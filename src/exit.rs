@@ -230,7 +230,7 @@ pub fn plan(s: &Scenario, chosen: Option<Month>, shifts: bool, cx: &mut Ctx) -> 
     let mut shifted_by = None;
     if shifts {
         if let Some(rm) = removal_month.filter(|m| *m > x) {
-            crate::warn!(cx, "removal-shifts-exit", "SN-5", format!("撤去工事が {} のため、退会月は {x} から {rm} に延び、延びた月も1ヶ月分の料金がかかります。", removal_date.map(|d| d.to_string()).unwrap_or_default()), format!("Removal on {} moves the exit from {x} to {rm}; each added month is charged in full.", removal_date.map(|d| d.to_string()).unwrap_or_default()));
+            crate::warn!(cx, "removal-shifts-exit", "SN-5", format!("撤去工事が {} のため、退会月は {x} から {rm} に延び、延びた月も1か月分の料金がかかります。", removal_date.map(|d| d.to_string()).unwrap_or_default()), format!("Removal on {} moves the exit from {x} to {rm}; each added month is charged in full.", removal_date.map(|d| d.to_string()).unwrap_or_default()));
             month = rm;
             shifted_by = Some(Shift::Removal);
         }
@@ -258,9 +258,9 @@ pub fn plan(s: &Scenario, chosen: Option<Month>, shifts: bool, cx: &mut Ctx) -> 
     let mypage_until = add_days(add_months(completion_date, mypage_months).ok_or(OVF)?, -1).ok_or(OVF)?;
     match prorate {
         Some((used, days)) => crate::explain!(cx, "SN-1", format!("入力された契約条件では最終月は日割りです。{last_service_day} までの{used}日分（{days}日中）を払い、{completion_date} 0時に退会完了です。"), format!("Under the terms you entered the last month is prorated: {used} of {days} days, service until {last_service_day}; exit completes at 00:00 on {completion_date}.")),
-        None => crate::explain!(cx, "SN-1", format!("退会は月末で、退会月（{month}）は日割りせず1ヶ月分かかります。{completion_date} 0時に退会完了です。"), format!("Exit is at a month end and the exit month ({month}) is charged in full; exit completes at 00:00 on {completion_date}.")),
+        None => crate::explain!(cx, "SN-1", format!("退会は月末で、退会月（{month}）は日割りせず1か月分かかります。{completion_date} 0時に退会完了です。"), format!("Exit is at a month end and the exit month ({month}) is charged in full; exit completes at 00:00 on {completion_date}.")),
     }
-    crate::explain!(cx, "SN-13", format!("退会後も会員ページ（マイページ）は{mypage_months}ヶ月間、{mypage_until}まで見られます。ログインのIDとパスワードはそれまで保管してください。"), format!("The member pages (MyPage) stay open for {mypage_months} months after exit, until {mypage_until}; keep the login until then."));
+    crate::explain!(cx, "SN-13", format!("退会後も会員ページ（マイページ）は{mypage_months}か月間、{mypage_until}まで見られます。ログインのIDとパスワードはそれまで保管してください。"), format!("The member pages (MyPage) stay open for {mypage_months} months after exit, until {mypage_until}; keep the login until then."));
     Ok(ExitPlan {
         window: w,
         chosen: x,

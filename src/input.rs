@@ -246,6 +246,40 @@ pub struct Scenario {
 
 const ISPS: [&str; 7] = ["nifty", "tcom", "au-one-net", "biglobe", "so-net", "asahi-net", "dti"];
 
+/// A channel's or payment method's name for people (the same words as the page's form).
+pub fn way_name(code: &str, ja: bool) -> &str {
+    match (code, ja) {
+        ("phone", true) => "電話",
+        ("phone", false) => "phone",
+        ("web", _) => "Web",
+        ("chat", true) => "チャット",
+        ("chat", false) => "chat",
+        ("line", _) => "LINE",
+        ("paper", true) => "書面",
+        ("paper", false) => "paper form",
+        ("provider-switch", true) => "事業者変更",
+        ("provider-switch", false) => "provider switch",
+        ("credit-card", true) => "クレジットカード",
+        ("credit-card", false) => "credit card",
+        ("bank-debit", true) => "口座振替",
+        ("bank-debit", false) => "bank debit",
+        ("convenience-store", true) => "コンビニ払い",
+        ("convenience-store", false) => "convenience store",
+        ("ntt", true) => "NTT請求",
+        ("ntt", false) => "NTT billing",
+        ("cedyna", true) => "セディナ",
+        ("cedyna", false) => "Cedyna",
+        ("usen", _) => "USEN",
+        (other, _) => other,
+    }
+}
+
+/// The names of `codes` joined for people.
+fn ways(codes: &[&str], ja: bool) -> String {
+    let names: Vec<&str> = codes.iter().map(|c| way_name(c, ja)).collect();
+    crate::lang::join(&names, if ja { "、" } else { ", " })
+}
+
 /// An auひかり ISP code's name as the ISP writes it (the same in both languages but one).
 pub fn isp_name(code: &str, ja: bool) -> &str {
     match code {
@@ -613,7 +647,7 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
             if let Ok(allowed) = rules.strs(key, at, &mut tr) {
                 if !allowed.contains(&channel.code()) {
                     let who_en = if customer == Customer::Corporate { "a corporate customer" } else { "an individual customer" };
-                    r.err("current.channel", C::NotAllowed, format!("{who}のお客様は「{}」で退会を申し込めません。使える方法: {}", channel.code(), crate::lang::join(&allowed, ", ")), format!("{who_en} cannot apply by \"{}\"; allowed: {}", channel.code(), crate::lang::join(&allowed, ", ")));
+                    r.err("current.channel", C::NotAllowed, format!("{who}のお客様は「{}」で退会を申し込めません。使える方法: {}", way_name(channel.code(), true), ways(&allowed, true)), format!("{who_en} cannot apply by {}; allowed: {}", way_name(channel.code(), false), ways(&allowed, false)));
                 }
             }
         }
@@ -624,7 +658,7 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
         if rules.has(pkey) {
             if let Ok(allowed) = rules.strs(pkey, at, &mut tr) {
                 if !allowed.contains(&payment.code()) {
-                    r.err("current.payment", C::NotAllowed, format!("{who}のお客様は「{}」で支払えません。使える方法: {}", payment.code(), crate::lang::join(&allowed, ", ")), format!("\"{}\" is not available to this customer; allowed: {}", payment.code(), crate::lang::join(&allowed, ", ")));
+                    r.err("current.payment", C::NotAllowed, format!("{who}のお客様は「{}」で支払えません。使える方法: {}", way_name(payment.code(), true), ways(&allowed, true)), format!("{} is not available to this customer; allowed: {}", way_name(payment.code(), false), ways(&allowed, false)));
                 }
             }
         }

@@ -375,3 +375,29 @@ fn a_figure_resting_on_an_unverified_value_says_so() {
     let r = calc(json!({ "applicationDate": "2024-05-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2022-08-20" } }));
     assert_matches(&r, json!({ "charges": [{ "kind": "cancellation-fee", "unverified": true }] }));
 }
+
+/// Issue 11 item 8: the words around the figures are true and plain — the lump-sum limit
+/// never exceeds the cap (ASAHIネット's 15,000 with a 30,000 cash limit), the ISP and the
+/// payment method are named, not coded, and one date is not given twice.
+#[test]
+fn au4_au5_au7_explanations_say_true_things_in_words() {
+    let r = au(|v| v["destination"]["isp"] = json!("asahi-net"));
+    let text: Vec<String> = r["explanations"].as_array().unwrap().iter().map(|e| e["text"].as_str().unwrap().to_string()).collect();
+    let au4 = text.iter().find(|t| t.contains("上限は15,000円")).expect("AU-4 names the 15,000 cap");
+    assert!(!au4.contains("30,000") && au4.contains("ASAHIネット") && !au4.contains("asahi-net"), "{au4}");
+    let au5 = text.iter().find(|t| t.contains("対象の契約解除料など")).expect("AU-5");
+    assert!(au5.contains("au WALLETへのチャージ") && !au5.contains("現金"), "{au5}");
+    // A later version, applied for and started in the same month: one deadline, said once.
+    let r = calc(json!({ "applicationDate": "2024-03-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2021-03-15" },
+        "destination": { "isp": "biglobe", "startDate": "2024-03-25", "sourceExcluded": false } }));
+    let au7 = r["explanations"].as_array().unwrap().iter().find(|e| e["rule"] == "AU-7").unwrap()["text"].as_str().unwrap().to_string();
+    assert!(!au7.contains("開通月から数えると"), "{au7}");
+    // Errors name channels and payment methods in words.
+    let r = calc(json!({ "applicationDate": "2024-03-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2021-03-15", "channel": "paper", "payment": "cedyna" } }));
+    for e in r["errors"].as_array().unwrap() {
+        let m = e["message"].as_str().unwrap();
+        for code in ["paper", "provider-switch", "credit-card", "bank-debit", "cedyna"] {
+            assert!(!m.contains(code), "{code} in {m}");
+        }
+    }
+}
