@@ -291,6 +291,8 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
     // AU-2: the excluded kinds of source, in words from the campaign's data.
     let listed = r.strs("eligible.excluded-sources", at, &mut cx.trace)?;
     if excluded {
+        // The Plus extras are named only with a campaign that has them (AU-10).
+        let plus = r.has("plus.discount");
         let pname = &s.current.rules.set.name;
         let (wj, we) = if r.has("eligible.excluded-sources.words") {
             (r.text("eligible.excluded-sources.words", at, &mut cx.trace, crate::lang::Lang::Ja)?.to_string(), r.text("eligible.excluded-sources.words", at, &mut cx.trace, crate::lang::Lang::En)?.to_string())
@@ -305,8 +307,8 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
             cx,
             "source-not-eligible",
             "AU-2",
-            format!("{why_ja}、乗り換え元として対象外です（KDDIが対象外とするのは{wj}）。契約解除料の還元とプラス特典は0円です。KDDIに対象と確認できた場合は、この設定を変えると還元を計算します。"),
-            format!("{why_en} is not an eligible source (KDDI excludes {we}): the fee refund and the Plus extras are 0 yen. If KDDI confirmed your line as eligible, change this setting to compute the refund."),
+            format!("{why_ja}、乗り換え元として対象外です（KDDIが対象外とするのは{wj}）。契約解除料の還元{}は0円です。KDDIに対象と確認できた場合は、この設定を変えると還元を計算します。", if plus { "とプラス特典" } else { "" }),
+            format!("{why_en} is not an eligible source (KDDI excludes {we}): the fee refund{} {} 0 yen. If KDDI confirmed your line as eligible, change this setting to compute the refund.", if plus { " and the Plus extras" } else { "" }, if plus { "are" } else { "is" }),
             field = "destination.sourceExcluded"
         );
         crate::explain!(cx, "AU-2", format!("乗り換え元の{}は対象外の回線です。", pname.ja), format!("The source line, {}, is excluded.", pname.en));

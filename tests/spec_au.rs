@@ -105,6 +105,8 @@ fn au2_exclusion_in_words_with_the_field_a_zero_line_and_no_timeline_deadline() 
             assert!(!m.contains(code), "a code in the words: {m}");
         }
         assert!(m.contains("WiMAX"), "{m}");
+        // Start Support has no Plus extras: the words do not mention them.
+        assert!(!m.contains("プラス特典") && !m.contains("Plus extras"), "{m}");
         assert_eq!(w["field"], "destination.sourceExcluded");
         assert_matches(&r, json!({ "refunds": [], "refundNote": { "amount": 0, "rule": "AU-2", "field": "destination.sourceExcluded" },
             "deadlines": [{ "kind": "au-application" }], "timeline": { "$none": { "kind": "au-application" } } }));
