@@ -260,3 +260,18 @@ fn apply_exit_sn5_sn6_says_when_a_shift_moved_the_exit() {
     let step = r["actions"].as_array().unwrap().iter().find(|x| x["kind"] == "apply-exit").unwrap().clone();
     assert!(step["text"].as_str().unwrap().contains("2019年3月末で退会するための期限"), "{step}");
 }
+
+/// Issue 11 item 8: the analog-return step says it must be done before the exit completes
+/// (SN-6: the exit cannot complete before it), and a convenience-store slip is named as the
+/// charges table names it: the usage month, and the month the slip comes in (SN-11/SN-12).
+#[test]
+fn sn6_sn12_steps_say_before_the_exit_and_the_usage_month_of_a_slip() {
+    let r = leave(|v| v["current"]["phone"] = json!({ "keepNumber": true }));
+    let step = r["actions"].as_array().unwrap().iter().find(|x| x["kind"] == "analog-return").unwrap().clone();
+    assert!(step["text"].as_str().unwrap().contains("退会が完了する前"), "{step}");
+    let r = leave(|v| v["current"]["payment"] = json!("convenience-store"));
+    let slips: Vec<&Value> = r["actions"].as_array().unwrap().iter().filter(|x| x["kind"] == "pay-slip").collect();
+    // Exit 2019-03: March's fee comes on April's slip, the cancellation fee (April's) on May's.
+    assert!(slips[0]["text"].as_str().unwrap().starts_with("2019年3月分（2019年4月に届く払込票）"), "{}", slips[0]);
+    assert!(slips[1]["text"].as_str().unwrap().starts_with("2019年4月分（2019年5月に届く払込票）"), "{}", slips[1]);
+}

@@ -999,6 +999,7 @@ export function mount(root, opts = {}) {
     const usen = c.usenLabel || (typeof c.label === "string" && /^\d{4}-\d{2}$/.test(c.label) ? c.label : null);
     if (usen) parts.push(t.usenLabel(D(usen)));
     if (!parts.length && pay === "credit-card") parts.push(t.cardNote);
+    if (!parts.length && pay === "ntt") parts.push(t.nttNote);
     if (!parts.length) parts.push(t.o[pay] || pay);
     return parts.join(" / ");
   }

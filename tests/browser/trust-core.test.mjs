@@ -115,3 +115,18 @@ test("item 7: another provider's page shows none of So-net's numbers, fees or pr
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Item 8: the first visit's defaults raise no warning of their own (only the always-present
+// one), and NTT billing says whose bill it follows.
+test("item 8: first-visit defaults warn only what is always warned; NTT billing names NTT Finance", async () => {
+  const { context, page, problems } = await fresh();
+  await page.goto(`${srv.url}?today=2026-12-04`);
+  await settled(page);
+  const codes = await page.locator(".warn").evaluateAll((ws) => ws.map((w) => w.dataset.code));
+  assert.deepEqual(codes, ["uninstall-security-software"]);
+  assert.equal(await page.getByTestId("unverified").count(), 0);
+  await page.locator('.field[data-path="current.payment"] select').selectOption("ntt");
+  await page.locator(".blk-charges").getByText(/NTTファイナンス/).first().waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
