@@ -7,11 +7,8 @@ fn main() {
     let mut de = serde_json::Deserializer::from_str(&s);
     let json = norikae::json::read(&mut de).unwrap_or(norikae::json::Json::Null);
     let compare = std::env::args().any(|a| a == "compare");
-    let out = if compare {
-        norikae::calculate::compare_exit_months(&json).to_json()
-    } else {
-        norikae::calculate::calculate(&json).to_json()
-    };
+    let out =
+        if compare { norikae::calculate::compare_exit_months(&json).to_json() } else { norikae::calculate::calculate(&json).to_json() };
     let pretty = serde_json::from_str::<serde_json::Value>(&out).and_then(|v| serde_json::to_string_pretty(&v));
     println!("{}", pretty.unwrap_or(out));
 }

@@ -9,9 +9,9 @@ use crate::context::Ctx;
 use crate::error::CalcError;
 use crate::exit::{ExitPlan, Shift};
 use crate::input::{Channel, Customer, Payment, Removal, Scenario};
+use crate::json_out::{Obj, ToJson};
 use crate::lang::yen;
 use chrono::NaiveDate;
-use crate::json_out::{Obj, ToJson};
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Contact {
@@ -51,7 +51,6 @@ const ORDER: [&str; 14] = [
     "drop-option-pack",
 ];
 
-
 /// Reads a contact (`contact.<which>.name/phone/menu/hours/closed`) from the provider's
 /// rules; `None` when the provider's data has no such contact.
 fn contact(s: &Scenario, which: &str, cx: &mut Ctx) -> Result<Option<Contact>, CalcError> {
@@ -80,7 +79,13 @@ pub fn words(s: &Scenario, key: &str, cx: &mut Ctx) -> Result<Option<String>, Ca
     Ok(Some(r.text(key, s.application_date, &mut cx.trace, cx.lang)?.to_string()))
 }
 
-pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&CampaignOutcome>, cx: &mut Ctx) -> Result<Vec<Action>, CalcError> {
+pub fn build(
+    s: &Scenario,
+    plan: &ExitPlan,
+    billed: &[Billed],
+    camp: Option<&CampaignOutcome>,
+    cx: &mut Ctx,
+) -> Result<Vec<Action>, CalcError> {
     let c = &s.current;
     let a = plan.window.a;
     let lang = cx.lang;
@@ -122,7 +127,10 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
             _ => None,
         };
         let general = match (c.customer, c.channel) {
-            (_, Channel::Paper) => ("書面で退会を申し込みます（到着日が申請日です）。", "Apply for the exit in writing (its arrival day is the application date)."),
+            (_, Channel::Paper) => (
+                "書面で退会を申し込みます（到着日が申請日です）。",
+                "Apply for the exit in writing (its arrival day is the application date).",
+            ),
             (Customer::Corporate, _) => ("法人窓口に電話で退会を申し込みます。", "Call the corporate desk to apply for the exit."),
             (_, Channel::Phone) => ("サポートデスクに電話で退会を申し込みます。", "Call the support desk to apply for the exit."),
             (_, Channel::Chat) => ("チャットで退会を申し込みます。", "Apply for the exit by chat."),
@@ -142,29 +150,76 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
             ),
             (Some(Shift::AnalogReturn), _, Some(d)) => (
                 format!("{}アナログ戻しの完了（{d}）を待つため{x}末には退会できず、退会は{m}末になります。", how.0),
-                format!("{} The exit waits for the analog return ({d}), so it cannot be at the end of {x}: it is at the end of {m}.", how.1),
+                format!(
+                    "{} The exit waits for the analog return ({d}), so it cannot be at the end of {x}: it is at the end of {m}.",
+                    how.1
+                ),
             ),
-            _ => (format!("{}{x}末で退会するための期限です。", how.0), format!("{} This is the last day that still gives exit at the end of {x}.", how.1)),
+            _ => (
+                format!("{}{x}末で退会するための期限です。", how.0),
+                format!("{} This is the last day that still gives exit at the end of {x}.", how.1),
+            ),
         };
         push("apply-exit", "SN-14", Some(a), None, by, k, ja, en);
         let way = (crate::input::way_name(c.channel.code(), true), crate::input::way_name(c.channel.code(), false));
-        crate::explain!(cx, "SN-14", format!("{p}への退会の申し込みは{}で行います（連絡先は、分かっている範囲でやることリストに載せています）。", way.0), format!("The exit request to {p} is made by {} (contacts, where known, are in the to-do list).", way.1));
+        crate::explain!(
+            cx,
+            "SN-14",
+            format!("{p}への退会の申し込みは{}で行います（連絡先は、分かっている範囲でやることリストに載せています）。", way.0),
+            format!("The exit request to {p} is made by {} (contacts, where known, are in the to-do list).", way.1)
+        );
     }
 
     if c.phone.keep_number && c.phone.from_ntt_analog && c.channel != Channel::ProviderSwitch {
-        push("tell-keep-number", "SN-6", Some(a), None, apply_by, None, "退会の申し込みで「電話番号を残す」と伝えます。".into(), "When applying, say that you want to keep the phone number.".into());
+        push(
+            "tell-keep-number",
+            "SN-6",
+            Some(a),
+            None,
+            apply_by,
+            None,
+            "退会の申し込みで「電話番号を残す」と伝えます。".into(),
+            "When applying, say that you want to keep the phone number.".into(),
+        );
         let k = contact(s, "analog", cx)?;
         push("analog-return", "SN-6", None, Some(a), plan.analog_deadline, k, "NTTに電話して番号をアナログ回線に戻してもらいます。必ず退会が完了する前に終えてください（戻しが済むまで退会は完了しません）。期限を過ぎると番号は失われます。".into(), "Call NTT to return the number to an analog line. It must be done before the exit completes (the exit waits for it); after the deadline the number is lost.".into());
     }
     if c.removal != Removal::None {
         if let Some(d) = plan.removal_date {
-            push("removal-visit", "SN-5", Some(d), None, None, None, "NTTの撤去工事（無料）に立ち会い、モデムを作業員に渡します。".into(), "Be present for NTT's removal visit (free) and hand the modem to the technician.".into());
+            push(
+                "removal-visit",
+                "SN-5",
+                Some(d),
+                None,
+                None,
+                None,
+                "NTTの撤去工事（無料）に立ち会い、モデムを作業員に渡します。".into(),
+                "Be present for NTT's removal visit (free) and hand the modem to the technician.".into(),
+            );
         }
     }
     let last = plan.last_service_day;
     let email = words(s, "proof.contact-email", cx)?;
-    push("register-contact-email", "SN-10", None, None, Some(last), None, email.clone().unwrap_or_else(|| format!("{p}からの退会完了の連絡を受け取れるよう、連絡先のメールアドレスを確かめておきます。")), email.unwrap_or_else(|| format!("Make sure {p} has an e-mail address where its exit confirmation reaches you.")));
-    push("uninstall-security-software", "SN-15", None, None, Some(last), None, format!("{p}のセキュリティソフトをアンインストールしてから、新しいものを入れます。オプションサービスは退会で終わります。"), format!("Uninstall {p}'s security software before installing another; optional services end with the exit."));
+    push(
+        "register-contact-email",
+        "SN-10",
+        None,
+        None,
+        Some(last),
+        None,
+        email.clone().unwrap_or_else(|| format!("{p}からの退会完了の連絡を受け取れるよう、連絡先のメールアドレスを確かめておきます。")),
+        email.unwrap_or_else(|| format!("Make sure {p} has an e-mail address where its exit confirmation reaches you.")),
+    );
+    push(
+        "uninstall-security-software",
+        "SN-15",
+        None,
+        None,
+        Some(last),
+        None,
+        format!("{p}のセキュリティソフトをアンインストールしてから、新しいものを入れます。オプションサービスは退会で終わります。"),
+        format!("Uninstall {p}'s security software before installing another; optional services end with the exit."),
+    );
 
     if c.payment == Payment::ConvenienceStore {
         let mut months: Vec<Month> = billed.iter().filter(|b| b.charge.amount > 0).map(|b| b.billed_month).collect();
@@ -175,33 +230,95 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
             let due = billed.iter().find(|b| b.billed_month == m).and_then(|b| b.due);
             // Named as the charges table names it: the usage month, and the billed month the slip comes in.
             let usage = billed.iter().find(|b| b.billed_month == m).map(|b| b.charge.month).unwrap_or(m);
-            push("pay-slip", "SN-12", None, m.first_day(), due, None, format!("{usage}分（{m}に届く払込票）の{}円をコンビニで払います。期限を1日でも過ぎると使えません。", yen(total)), format!("Pay the slip for {usage} (it comes in {m}), {} yen, at a convenience store; a day late and it can no longer be used.", yen(total)));
+            push(
+                "pay-slip",
+                "SN-12",
+                None,
+                m.first_day(),
+                due,
+                None,
+                format!("{usage}分（{m}に届く払込票）の{}円をコンビニで払います。期限を1日でも過ぎると使えません。", yen(total)),
+                format!(
+                    "Pay the slip for {usage} (it comes in {m}), {} yen, at a convenience store; a day late and it can no longer be used.",
+                    yen(total)
+                ),
+            );
         }
     }
     let completion_month = Month::of(plan.completion_date);
     if billed.iter().any(|b| b.charge.month == completion_month && b.charge.amount > 0) {
         let from = completion_month.plus(1).first_day();
-        let how = words(s, "statement.how", cx)?.unwrap_or_else(|| lang.say(format!("{p}の契約解除料などが載った明細書（請求書）を保管します。"), format!("Keep {p}'s statement showing the cancellation fee and other exit charges.")));
+        let how = words(s, "statement.how", cx)?.unwrap_or_else(|| {
+            lang.say(
+                format!("{p}の契約解除料などが載った明細書（請求書）を保管します。"),
+                format!("Keep {p}'s statement showing the cancellation fee and other exit charges."),
+            )
+        });
         let fee = if c.rules.has("statement.fee") { Some(c.rules.int("statement.fee", c.contract_date, &mut cx.trace)?) } else { None };
-        let (fj, fe) = fee.filter(|f| *f > 0).map(|f| (format!("電話などで頼むと{}円かかります。", yen(f)), format!(" Asked for by phone, it costs {} yen.", yen(f)))).unwrap_or_default();
+        let (fj, fe) = fee
+            .filter(|f| *f > 0)
+            .map(|f| (format!("電話などで頼むと{}円かかります。", yen(f)), format!(" Asked for by phone, it costs {} yen.", yen(f))))
+            .unwrap_or_default();
         let pays = camp.is_some_and(|k| k.refunds.iter().any(|r| r.amount > 0 && r.kind != RefundKind::MobileRefund));
         let (uj, ue) = if pays { ("auひかりの申請に使います。", " The au Hikari application needs it.") } else { ("", "") };
         push("print-statement", "SN-10", None, from, Some(plan.mypage_until), None, format!("{how}{fj}{uj}"), format!("{how}{fe}{ue}"));
     }
     let keep = words(s, "mypage.keep-login", cx)?;
-    push("keep-login", "SN-13", None, None, Some(plan.mypage_until), None, keep.clone().unwrap_or_else(|| format!("{p}の会員ページが閉じるまで、ログインのIDとパスワードを保管します。")), keep.unwrap_or_else(|| format!("Keep the login for {p}'s member pages until they close.")));
+    push(
+        "keep-login",
+        "SN-13",
+        None,
+        None,
+        Some(plan.mypage_until),
+        None,
+        keep.clone().unwrap_or_else(|| format!("{p}の会員ページが閉じるまで、ログインのIDとパスワードを保管します。")),
+        keep.unwrap_or_else(|| format!("Keep the login for {p}'s member pages until they close.")),
+    );
 
     if let Some(k) = camp {
         let pays = k.refunds.iter().any(|r| r.amount > 0);
         if k.refunds.iter().any(|r| r.amount > 0 && r.method == Method::AuWallet) {
-            push("get-au-pay-card", "AU-6", None, None, Some(k.acceptance), None, "au WALLET（au PAY）カードを用意します。還元はこのカードにチャージされます。".into(), "Get an au WALLET (au PAY) card: the refund is charged to it.".into());
+            push(
+                "get-au-pay-card",
+                "AU-6",
+                None,
+                None,
+                Some(k.acceptance),
+                None,
+                "au WALLET（au PAY）カードを用意します。還元はこのカードにチャージされます。".into(),
+                "Get an au WALLET (au PAY) card: the refund is charged to it.".into(),
+            );
         }
         if pays {
-            let form = if k.rules.has("application.form") { k.rules.text("application.form", k.acceptance, &mut cx.trace, lang)?.to_string() } else { lang.pick("申請書", "the application form").to_string() };
-            push("mail-au-application", "AU-7", None, Some(k.earliest_acceptance), Some(k.application_deadline), None, format!("{form}と、名前・住所・サービス名・金額・請求年月が載った明細書のコピーをKDDIに郵送します。"), format!("Mail KDDI {form} with copies of the fee statements showing name, address, service, amount and billed year-month."));
+            let form = if k.rules.has("application.form") {
+                k.rules.text("application.form", k.acceptance, &mut cx.trace, lang)?.to_string()
+            } else {
+                lang.pick("申請書", "the application form").to_string()
+            };
+            push(
+                "mail-au-application",
+                "AU-7",
+                None,
+                Some(k.earliest_acceptance),
+                Some(k.application_deadline),
+                None,
+                format!("{form}と、名前・住所・サービス名・金額・請求年月が載った明細書のコピーをKDDIに郵送します。"),
+                format!("Mail KDDI {form} with copies of the fee statements showing name, address, service, amount and billed year-month."),
+            );
         }
-        if let Some(r) = k.refunds.iter().find(|r| r.method == Method::PostalMoneyOrder && r.amount > 0 && matches!(r.kind, RefundKind::FeeRefundCash | RefundKind::PlusCashback)) {
-            push("claim-money-order", "AU-6", None, r.earliest, None, None, "郵便為替が届いたら受け取ります。不在で戻った為替は1か月以内に受け取らないと失効します。".into(), "Collect the postal money order; one returned undelivered must be claimed within one month or it lapses.".into());
+        if let Some(r) = k.refunds.iter().find(|r| {
+            r.method == Method::PostalMoneyOrder && r.amount > 0 && matches!(r.kind, RefundKind::FeeRefundCash | RefundKind::PlusCashback)
+        }) {
+            push(
+                "claim-money-order",
+                "AU-6",
+                None,
+                r.earliest,
+                None,
+                None,
+                "郵便為替が届いたら受け取ります。不在で戻った為替は1か月以内に受け取らないと失効します。".into(),
+                "Collect the postal money order; one returned undelivered must be claimed within one month or it lapses.".into(),
+            );
         }
         let fee_or_plus = k.refunds.iter().any(|r| r.amount > 0 && r.kind != RefundKind::MobileRefund);
         if fee_or_plus {
@@ -209,7 +326,9 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
             for r in &k.refunds {
                 let d = match r.kind {
                     RefundKind::FeeRefundCash | RefundKind::PlusCashback => r.latest.and_then(|l| l.succ_opt()),
-                    RefundKind::FeeRefundMonthly => r.latest_first_month.map(|m| m.plus(r.months.unwrap_or(1) as i32)).and_then(Month::first_day),
+                    RefundKind::FeeRefundMonthly => {
+                        r.latest_first_month.map(|m| m.plus(r.months.unwrap_or(1) as i32)).and_then(Month::first_day)
+                    }
                     _ => None,
                 };
                 from = from.max(d);
@@ -218,8 +337,22 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
                 let d = s.destination.as_ref().map(|d| d.start_date).and_then(|d| add_months(d, 12));
                 from = from.max(d);
             }
-            crate::explain!(cx, "AU-3", "電話オプションパックには契約期間がないため、還元がすべて済んだら外せます。".into(), "The phone option pack has no term: once every refund has arrived it can be dropped.".into());
-            push("drop-option-pack", "AU-3", None, from.or(Some(k.earliest_acceptance)), None, None, "還元がすべて済んだら、期間のない電話オプションパックは外せます。".into(), "Once every refund has arrived, the option pack (no term) can be dropped.".into());
+            crate::explain!(
+                cx,
+                "AU-3",
+                "電話オプションパックには契約期間がないため、還元がすべて済んだら外せます。".into(),
+                "The phone option pack has no term: once every refund has arrived it can be dropped.".into()
+            );
+            push(
+                "drop-option-pack",
+                "AU-3",
+                None,
+                from.or(Some(k.earliest_acceptance)),
+                None,
+                None,
+                "還元がすべて済んだら、期間のない電話オプションパックは外せます。".into(),
+                "Once every refund has arrived, the option pack (no term) can be dropped.".into(),
+            );
         }
     }
     let key = |x: &Action| (x.date.or(x.from).or(x.by), ORDER.iter().position(|k| *k == x.kind).unwrap_or(ORDER.len()));
@@ -229,7 +362,13 @@ pub fn build(s: &Scenario, plan: &ExitPlan, billed: &[Billed], camp: Option<&Cam
 
 impl ToJson for Contact {
     fn write_json(&self, out: &mut String) {
-        Obj::new(out).f("name", &self.name).opt("phone", &self.phone).opt("menu", &self.menu).opt("hours", &self.hours).opt("closed", &self.closed).end();
+        Obj::new(out)
+            .f("name", &self.name)
+            .opt("phone", &self.phone)
+            .opt("menu", &self.menu)
+            .opt("hours", &self.hours)
+            .opt("closed", &self.closed)
+            .end();
     }
 }
 

@@ -37,7 +37,12 @@ pub fn bill(s: &Scenario, charges: Vec<Charge>, cx: &mut Ctx) -> Result<Vec<Bill
                 let nominal = debit_month.day(day).unwrap_or(last);
                 let d = next_bank_business_day(nominal).ok_or(CalcError::DateOverflow)?;
                 if d != nominal {
-                    crate::explain!(cx, "SN-12", format!("{nominal} は銀行休業日のため、引落しは翌営業日 {d} です。"), format!("{nominal} is not a bank business day, so the debit moves to {d}."));
+                    crate::explain!(
+                        cx,
+                        "SN-12",
+                        format!("{nominal} は銀行休業日のため、引落しは翌営業日 {d} です。"),
+                        format!("{nominal} is not a bank business day, so the debit moves to {d}.")
+                    );
                 }
                 due = Some(d);
             }
@@ -53,14 +58,34 @@ pub fn bill(s: &Scenario, charges: Vec<Charge>, cx: &mut Ctx) -> Result<Vec<Bill
         out.push(Billed { charge, billed_month, due, slip_arrives, label });
     }
     let (ja, en) = match s.current.payment {
-        Payment::BankDebit => ("口座振替は請求月の翌月の引落日に引き落とされます（銀行休業日なら翌営業日）。", "Bank debit happens on the debit day of the month after billing (next bank business day if closed)."),
-        Payment::ConvenienceStore => ("コンビニ払込票は請求月の上旬に届き、25日が期限です（1日でも過ぎると使えません）。", "The convenience-store slip arrives early in the billed month and is due on the 25th; a day late and it can no longer be used."),
-        Payment::CreditCard => ("クレジットカードは請求月にカード会社へ請求され、引落日はカード会社の締め日によります。", "The card company is billed in the billed month; when it reaches you depends on your card's cycle."),
-        Payment::Ntt => ("NTT請求は請求月にNTTファイナンスへ請求され、その後はNTTの日程です。", "NTT Finance is billed in the billed month; its own schedule applies."),
+        Payment::BankDebit => (
+            "口座振替は請求月の翌月の引落日に引き落とされます（銀行休業日なら翌営業日）。",
+            "Bank debit happens on the debit day of the month after billing (next bank business day if closed).",
+        ),
+        Payment::ConvenienceStore => (
+            "コンビニ払込票は請求月の上旬に届き、25日が期限です（1日でも過ぎると使えません）。",
+            "The convenience-store slip arrives early in the billed month and is due on the 25th; a day late and it can no longer be used.",
+        ),
+        Payment::CreditCard => (
+            "クレジットカードは請求月にカード会社へ請求され、引落日はカード会社の締め日によります。",
+            "The card company is billed in the billed month; when it reaches you depends on your card's cycle.",
+        ),
+        Payment::Ntt => (
+            "NTT請求は請求月にNTTファイナンスへ請求され、その後はNTTの日程です。",
+            "NTT Finance is billed in the billed month; its own schedule applies.",
+        ),
         Payment::Cedyna => ("セディナの振込用紙は請求月の上旬に届きます。", "Cedyna's transfer slip arrives early in the billed month."),
-        Payment::Usen => ("USENは請求月をその月の名前で請求します（9月分の利用は「10月分」）。", "USEN labels each bill with the billed month (September's usage arrives as \"October\")."),
+        Payment::Usen => (
+            "USENは請求月をその月の名前で請求します（9月分の利用は「10月分」）。",
+            "USEN labels each bill with the billed month (September's usage arrives as \"October\").",
+        ),
     };
-    crate::explain!(cx, "SN-11", "利用月の料金は翌月に請求されます。契約解除料などは退会完了月の料金として、その翌月に請求されます。".into(), "A month's usage is billed the following month; exit charges belong to the completion month and are billed the month after.".into());
+    crate::explain!(
+        cx,
+        "SN-11",
+        "利用月の料金は翌月に請求されます。契約解除料などは退会完了月の料金として、その翌月に請求されます。".into(),
+        "A month's usage is billed the following month; exit charges belong to the completion month and are billed the month after.".into()
+    );
     crate::explain!(cx, "SN-12", ja.into(), en.into());
     Ok(out)
 }

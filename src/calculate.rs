@@ -30,8 +30,24 @@ fn fail(lang: Lang, errors: Vec<InputError>) -> Failure {
 fn internal(lang: Lang, e: CalcError) -> Failure {
     match e {
         CalcError::Input(v) => fail(lang, v),
-        CalcError::RuleMissing(what) => fail(lang, vec![InputError::new("", ErrorCode::Internal, format!("計算機の不具合です: 規則データに不足があります（{what}）。", ), format!("a fault of the calculator: the rule data is incomplete ({what})."))]),
-        CalcError::DateOverflow => fail(lang, vec![InputError::new("", ErrorCode::Internal, "計算機の不具合です: 日付が計算できる範囲を超えました。", "a fault of the calculator: a date went out of the computable range.")]),
+        CalcError::RuleMissing(what) => fail(
+            lang,
+            vec![InputError::new(
+                "",
+                ErrorCode::Internal,
+                format!("計算機の不具合です: 規則データに不足があります（{what}）。",),
+                format!("a fault of the calculator: the rule data is incomplete ({what})."),
+            )],
+        ),
+        CalcError::DateOverflow => fail(
+            lang,
+            vec![InputError::new(
+                "",
+                ErrorCode::Internal,
+                "計算機の不具合です: 日付が計算できる範囲を超えました。",
+                "a fault of the calculator: a date went out of the computable range.",
+            )],
+        ),
     }
 }
 
@@ -74,24 +90,47 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
     // The product closed to new sign-ups: a later contract is probably another product.
     if s.current.rules.has("product.closed-to-new") {
         let r = s.current.rules;
-        if let Some(closed) = crate::calendar::parse_date(r.text("product.closed-to-new", s.current.contract_date, &mut cx.trace, Lang::En)?) {
+        if let Some(closed) =
+            crate::calendar::parse_date(r.text("product.closed-to-new", s.current.contract_date, &mut cx.trace, Lang::En)?)
+        {
             if s.current.contract_date > closed {
                 let (name_ja, name_en) = (&r.set.name.ja, &r.set.name.en);
-                let next = actions::words(s, "product.successor", &mut cx)?.map(|w| if lang == Lang::Ja { format!("（{w}）") } else { format!(" ({w})") }).unwrap_or_default();
+                let next = actions::words(s, "product.successor", &mut cx)?
+                    .map(|w| if lang == Lang::Ja { format!("（{w}）") } else { format!(" ({w})") })
+                    .unwrap_or_default();
                 crate::warn!(cx, "product-closed", "SN-7", format!("{name_ja}は{closed}で新規受付を終えています。{}に申し込んだ契約は別の商品{next}かもしれません。契約内容を確認してください。", s.current.contract_date), format!("{name_en} closed to new sign-ups on {closed}; a contract applied for on {} is probably another product{next}. Check your contract.", s.current.contract_date), field = "current.contractDate");
             }
         }
     }
     // SN-15, always.
     let p = s.current.short_name(lang);
-    crate::explain!(cx, "SN-15", format!("退会すると{p}のセキュリティソフトなどのオプションサービスも終わるため、新しいソフトを入れる前にアンインストールします。"), format!("Optional services such as {p}'s security software end with the exit: uninstall it before installing another."));
-    crate::warn!(cx, "uninstall-security-software", "SN-15", format!("{p}のセキュリティソフトは、新しいソフトを入れる前にアンインストールしてください。オプションサービスは退会とともに終わります。"), format!("Uninstall {p}'s security software before installing another; optional services end with the exit."));
+    crate::explain!(
+        cx,
+        "SN-15",
+        format!("退会すると{p}のセキュリティソフトなどのオプションサービスも終わるため、新しいソフトを入れる前にアンインストールします。"),
+        format!("Optional services such as {p}'s security software end with the exit: uninstall it before installing another.")
+    );
+    crate::warn!(
+        cx,
+        "uninstall-security-software",
+        "SN-15",
+        format!(
+            "{p}のセキュリティソフトは、新しいソフトを入れる前にアンインストールしてください。オプションサービスは退会とともに終わります。"
+        ),
+        format!("Uninstall {p}'s security software before installing another; optional services end with the exit.")
+    );
     // Every unverified value read (rules data, Confidence::Low) is named.
     let low: Vec<_> = cx.trace.used.iter().filter(|(_, p)| p.confidence == Confidence::Low).map(|(set, p)| (*set, *p)).collect();
     for (set, p) in low {
         let (nj, ne) = p.note.map(|n| (n.ja, n.en)).unwrap_or(("", ""));
         let rule: &'static str = p.rule;
-        crate::warn!(cx, "rule-unverified", rule, format!("未確認の値を使っています（{}、{rule}）: {nj}", set.name.ja), format!("An unverified value is used ({}, {rule}): {ne}", set.name.en));
+        crate::warn!(
+            cx,
+            "rule-unverified",
+            rule,
+            format!("未確認の値を使っています（{}、{rule}）: {nj}", set.name.ja),
+            format!("An unverified value is used ({}, {rule}): {ne}", set.name.en)
+        );
     }
 
     let charges: Vec<ChargeOut> = billed
@@ -131,20 +170,53 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
     let total_charges = charges.iter().fold(0i64, |a, c| a.saturating_add(c.amount));
     let total_refunds = refunds.iter().fold(0i64, |a, r| a.saturating_add(r.amount));
     let totals = Totals { charges: total_charges, refunds: total_refunds, net: total_charges.saturating_sub(total_refunds) };
-    crate::explain!(cx, "AU-11", format!("乗り換えの実質負担 = 退会時の請求 {}円 − 還元・割引 {}円 = {}円。", yen(totals.charges), yen(totals.refunds), yen(totals.net)), format!("Net switching cost = exit charges {} yen − refunds and discounts {} yen = {} yen.", yen(totals.charges), yen(totals.refunds), yen(totals.net)));
+    crate::explain!(
+        cx,
+        "AU-11",
+        format!(
+            "乗り換えの実質負担 = 退会時の請求 {}円 − 還元・割引 {}円 = {}円。",
+            yen(totals.charges),
+            yen(totals.refunds),
+            yen(totals.net)
+        ),
+        format!(
+            "Net switching cost = exit charges {} yen − refunds and discounts {} yen = {} yen.",
+            yen(totals.charges),
+            yen(totals.refunds),
+            yen(totals.net)
+        )
+    );
 
     // Deadlines, in CONTRACT's order.
     let mut deadlines = Vec::new();
-    let dl = |kind, date, rule, ja, en| DeadlineOut { kind, date, rule, label: lang.pick(ja, en), unverified: unverified(&cx, &[rule, if rule.starts_with("AU") { "AU-1" } else { rule }]) };
+    let dl = |kind, date, rule, ja, en| DeadlineOut {
+        kind,
+        date,
+        rule,
+        label: lang.pick(ja, en),
+        unverified: unverified(&cx, &[rule, if rule.starts_with("AU") { "AU-1" } else { rule }]),
+    };
     if let Some(k) = &camp {
         deadlines.push(dl("au-application", k.application_deadline, "AU-7", "auひかりの申請期限", "au Hikari application deadline"));
     }
-    deadlines.push(dl("statement-print", plan.mypage_until, "SN-13", "明細書を印刷できる期限（マイページ）", "Last day to print the statement (MyPage)"));
+    deadlines.push(dl(
+        "statement-print",
+        plan.mypage_until,
+        "SN-13",
+        "明細書を印刷できる期限（マイページ）",
+        "Last day to print the statement (MyPage)",
+    ));
     if let Some(d) = plan.analog_deadline {
         deadlines.push(dl("analog-return", d, "SN-6", "アナログ戻しの期限", "Analog-return deadline"));
     }
     if let Some(d) = plan.removal_deadline {
-        deadlines.push(dl("removal-application", d, "SN-5", "撤去工事ありで退会月を守る申込期限", "Apply by (to keep the month with removal)"));
+        deadlines.push(dl(
+            "removal-application",
+            d,
+            "SN-5",
+            "撤去工事ありで退会月を守る申込期限",
+            "Apply by (to keep the month with removal)",
+        ));
     }
     if let Some(k) = &camp {
         deadlines.push(dl("au-commitment-end", k.commitment_end, "AU-8", "キャンペーン利用期間の終わり", "End of the campaign commitment"));
@@ -154,11 +226,8 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
     let timeline = timeline(s, &plan, &charges, &refunds, &deadlines, lang);
     let cashflow = cashflow(&charges, &refunds);
 
-    let mut explanations: Vec<ExplanationOut> = cx
-        .explanations
-        .iter()
-        .map(|e| ExplanationOut { rule: e.rule, text: lang.dates(&e.text), sources: Vec::new() })
-        .collect();
+    let mut explanations: Vec<ExplanationOut> =
+        cx.explanations.iter().map(|e| ExplanationOut { rule: e.rule, text: lang.dates(&e.text), sources: Vec::new() }).collect();
     let mut sources: Vec<SourceOut> = Vec::new();
     let mut cite = |e: &mut ExplanationOut, src: &crate::rules::Source| {
         let id = match sources.iter().find(|x| x.url == src.url) {
@@ -241,7 +310,11 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         charges,
         refunds,
         deadlines,
-        warnings: cx.warnings.iter().map(|w| WarningOut { code: w.code, rule: w.rule, message: lang.dates(&w.text), field: w.field }).collect(),
+        warnings: cx
+            .warnings
+            .iter()
+            .map(|w| WarningOut { code: w.code, rule: w.rule, message: lang.dates(&w.text), field: w.field })
+            .collect(),
         totals,
         explanations,
         sources,
@@ -270,12 +343,18 @@ fn refund_note(s: &Scenario, cx: &Ctx, refunds: &[RefundOut]) -> Option<RefundNo
     let mut first: Option<(&'static str, Option<&'static str>)> = None;
     for w in &cx.warnings {
         let (ja, en): (String, String) = match w.code {
-            "campaign-version-ended" => ("キャンペーンがこの申込日には行われていない".into(), "the campaign did not run on that application date".into()),
+            "campaign-version-ended" => {
+                ("キャンペーンがこの申込日には行われていない".into(), "the campaign did not run on that application date".into())
+            }
             "source-not-eligible" => (format!("乗り換え元の{}が対象外", p.ja), format!("the source line, {}, is excluded", p.en)),
             "plan-not-eligible" => ("auひかりのプランが対象外".into(), "the au Hikari plan is not eligible".into()),
             "isp-not-eligible" => ("プロバイダが対象外".into(), "the ISP is not eligible".into()),
-            "phone-options-missing" => ("auひかり電話とオプションパックがない".into(), "the au Hikari phone and option pack are missing".into()),
-            "application-after-deadline" | "statement-after-deadline" => ("申請期限に間に合わない".into(), "the application cannot arrive in time".into()),
+            "phone-options-missing" => {
+                ("auひかり電話とオプションパックがない".into(), "the au Hikari phone and option pack are missing".into())
+            }
+            "application-after-deadline" | "statement-after-deadline" => {
+                ("申請期限に間に合わない".into(), "the application cannot arrive in time".into())
+            }
             _ => continue,
         };
         first.get_or_insert((w.rule, w.field));
@@ -285,7 +364,9 @@ fn refund_note(s: &Scenario, cx: &Ctx, refunds: &[RefundOut]) -> Option<RefundNo
         }
     }
     if reasons.is_empty() {
-        reasons.push(lang.say("還元の対象になる費用（契約解除料など）が0円".into(), "no covered fee (such as a cancellation fee) is charged".into()));
+        reasons.push(
+            lang.say("還元の対象になる費用（契約解除料など）が0円".into(), "no covered fee (such as a cancellation fee) is charged".into()),
+        );
     }
     let (rule, field) = first.unwrap_or(("AU-5", None));
     let reasons: Vec<&str> = reasons.iter().map(String::as_str).collect();
@@ -312,7 +393,10 @@ fn presets(s: &Scenario, cx: &mut Ctx) -> Result<Vec<PresetOut>, CalcError> {
     Ok(vec![PresetOut {
         kind: "construction",
         rule: "SN-8",
-        label: lang.say(format!("2022年7月以降の契約の工事費: 初回{}円 + {}円 × {}回", yen(first), yen(monthly), n - 1), format!("Construction for contracts from July 2022: {} yen, then {} yen × {}", yen(first), yen(monthly), n - 1)),
+        label: lang.say(
+            format!("2022年7月以降の契約の工事費: 初回{}円 + {}円 × {}回", yen(first), yen(monthly), n - 1),
+            format!("Construction for contracts from July 2022: {} yen, then {} yen × {}", yen(first), yen(monthly), n - 1),
+        ),
         construction: ConstructionOut { monthly_installment: monthly, installments: n, first_installment: first },
     }])
 }
@@ -376,7 +460,14 @@ fn rule_order(rule: &str) -> (u8, u32) {
     (if p == "SN" { 0 } else { 1 }, crate::lang::digits_value(n).unwrap_or(0))
 }
 
-fn timeline(s: &Scenario, p: &ExitPlan, charges: &[ChargeOut], refunds: &[RefundOut], deadlines: &[DeadlineOut], lang: Lang) -> Vec<TimelineOut> {
+fn timeline(
+    s: &Scenario,
+    p: &ExitPlan,
+    charges: &[ChargeOut],
+    refunds: &[RefundOut],
+    deadlines: &[DeadlineOut],
+    lang: Lang,
+) -> Vec<TimelineOut> {
     let mut t = Vec::new();
     let mut add = |date, kind, rule, label: String, amount| t.push(TimelineOut { date, kind, label, rule, amount });
     // The rule that decided the window the request opens (SN-2, or SN-3/SN-4).
@@ -404,7 +495,13 @@ fn timeline(s: &Scenario, p: &ExitPlan, charges: &[ChargeOut], refunds: &[Refund
     let completion_month = Month::of(p.completion_date);
     if let Some(d) = completion_month.plus(1).first_day() {
         if charges.iter().any(|c| c.month == completion_month) {
-            add(d, "statement-available", "SN-10", lang.pick("明細書をマイページで印刷できる", "Statement printable on MyPage").into(), None);
+            add(
+                d,
+                "statement-available",
+                "SN-10",
+                lang.pick("明細書をマイページで印刷できる", "Statement printable on MyPage").into(),
+                None,
+            );
         }
     }
     for r in refunds {
@@ -550,7 +647,15 @@ pub fn export_calendar(input: &Json, now: &str) -> Answer<CalendarOut> {
         Err((lang, errors)) => return Answer::Err(fail(lang, errors)),
     };
     if !crate::ics::valid_stamp(now) {
-        return Answer::Err(fail(s.lang, vec![InputError::new("now", ErrorCode::InvalidDate, "DTSTAMP は 20261125T093000Z の形式で渡してください。", "pass the time stamp as 20261125T093000Z.")]));
+        return Answer::Err(fail(
+            s.lang,
+            vec![InputError::new(
+                "now",
+                ErrorCode::InvalidDate,
+                "DTSTAMP は 20261125T093000Z の形式で渡してください。",
+                "pass the time stamp as 20261125T093000Z.",
+            )],
+        ));
     }
     match calculate_scenario(&s) {
         Ok(c) => {

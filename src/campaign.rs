@@ -137,7 +137,10 @@ pub fn version(family: &str, on: NaiveDate) -> Option<(Rules, bool)> {
     let sets: Vec<&'static crate::rules::RuleSet> = crate::rules::book()?
         .sets
         .iter()
-        .filter(|s| s.kind == SetKind::Campaign && s.params.iter().any(|p| p.key == "campaign.family" && matches!(p.value, Value::Str(f) if f == family)))
+        .filter(|s| {
+            s.kind == SetKind::Campaign
+                && s.params.iter().any(|p| p.key == "campaign.family" && matches!(p.value, Value::Str(f) if f == family))
+        })
         .collect();
     if let Some(s) = sets.iter().find(|s| s.since <= day && day <= s.until) {
         return Some((Rules { set: s }, true));
@@ -172,12 +175,12 @@ pub fn chosen(s: &Scenario) -> Result<Chosen, CalcError> {
     if covered {
         return Ok(Chosen::InForce(r));
     }
-    let in_force = [Campaign::StartSupport, Campaign::StartSupportPlus]
-        .into_iter()
-        .filter(|c| *c != d.campaign)
-        .find_map(|c| match version(family(c)?, d.application_date) {
-            Some((r, true)) => Some((c, r)),
-            _ => None,
+    let in_force =
+        [Campaign::StartSupport, Campaign::StartSupportPlus].into_iter().filter(|c| *c != d.campaign).find_map(|c| {
+            match version(family(c)?, d.application_date) {
+                Some((r, true)) => Some((c, r)),
+                _ => None,
+            }
         });
     Ok(Chosen::Ended(Ended { nearest: r, in_force }))
 }
@@ -199,13 +202,21 @@ fn warn_ended(s: &Scenario, e: &Ended, cx: &mut Ctx) {
     let (since, until) = dates(r);
     let (nj, ne) = (r.set.name.ja, r.set.name.en);
     let not_yet = crate::rules::ymd(applied) < r.set.since;
-    let (state_ja, state_en) = if not_yet { ("まだ始まっていません", "had not begun yet") } else { ("もう終わっています", "had already ended") };
+    let (state_ja, state_en) = if not_yet {
+        ("まだ始まっていません", "had not begun yet")
+    } else {
+        ("もう終わっています", "had already ended")
+    };
     let (next_ja, next_en) = match &e.in_force {
         Some((_, k)) => {
             let (ks, ku) = dates(k);
             (
                 format!("この日に申し込めるのは{}（{ks}〜{ku}）です。", k.set.name.ja),
-                format!(" The campaign for that date is {} ({}).", k.set.name.en, if ku.is_empty() { format!("from {ks}") } else { format!("{ks} – {ku}") }),
+                format!(
+                    " The campaign for that date is {} ({}).",
+                    k.set.name.en,
+                    if ku.is_empty() { format!("from {ks}") } else { format!("{ks} – {ku}") }
+                ),
             )
         }
         None => (String::new(), String::new()),
@@ -218,7 +229,16 @@ fn warn_ended(s: &Scenario, e: &Ended, cx: &mut Ctx) {
         format!("{ne} ({since} – {until}) {state_en} on the au Hikari application date, {applied}: it pays nothing, so no refund is counted.{next_en}"),
         field = "destination.campaign"
     );
-    crate::explain!(cx, "AU-1", format!("キャンペーンの版は、auひかりを申し込んだ日（{applied}）で決まります。{nj}はこの日に当てはまらないため、何も支払われません。"), format!("The campaign version is picked by the day au Hikari was applied for ({applied}); {ne} does not cover it, so it pays nothing."));
+    crate::explain!(
+        cx,
+        "AU-1",
+        format!(
+            "キャンペーンの版は、auひかりを申し込んだ日（{applied}）で決まります。{nj}はこの日に当てはまらないため、何も支払われません。"
+        ),
+        format!(
+            "The campaign version is picked by the day au Hikari was applied for ({applied}); {ne} does not cover it, so it pays nothing."
+        )
+    );
 }
 
 /// The campaign's refunds for the exit in `plan` with exit charges `exit`; `None` when
@@ -241,7 +261,12 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
     // AU-1 dated versions, chosen by the auひかり application date.
     let (since, until) = dates(&r);
     r.param("version.dates", applied, &mut cx.trace)?;
-    crate::explain!(cx, "AU-1", format!("auひかりの申込日 {applied} に適用されるのは {}（{since}〜{until}）です。", name.0), format!("An au Hikari contract applied for on {applied} falls under {} ({since} – {until}).", name.1));
+    crate::explain!(
+        cx,
+        "AU-1",
+        format!("auひかりの申込日 {applied} に適用されるのは {}（{since}〜{until}）です。", name.0),
+        format!("An au Hikari contract applied for on {applied} falls under {} ({since} – {until}).", name.1)
+    );
 
     // AU-7 window and acceptance. The seed version counts months from the start date;
     // later versions count calendar months, and sources disagree whether from the
@@ -252,7 +277,12 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         let by_start = Month::of(at).plus(n - 1).last_day().ok_or(OVF)?;
         let deadline = by_application.min(by_start);
         if by_application == by_start {
-            crate::explain!(cx, "AU-7", format!("申請期限は{n}か月で、{deadline}です（auひかりの申込月と開通月が同じ月です）。"), format!("The window is {n} months and ends {deadline} (the au Hikari application and start fall in the same month)."));
+            crate::explain!(
+                cx,
+                "AU-7",
+                format!("申請期限は{n}か月で、{deadline}です（auひかりの申込月と開通月が同じ月です）。"),
+                format!("The window is {n} months and ends {deadline} (the au Hikari application and start fall in the same month).")
+            );
         } else {
             crate::explain!(cx, "AU-7", format!("申請期限は{n}か月で、auひかりの申込月から数えると{by_application}、開通月から数えると{by_start}です。早い方の{deadline}で計算しています。"), format!("The window is {n} months: counted from the au Hikari application month it ends {by_application}, from the start month {by_start}. The earlier, {deadline}, is used."));
         }
@@ -276,17 +306,32 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
     let mut in_time = true;
     if earliest > deadline {
         in_time = false;
-        crate::warn!(cx, "statement-after-deadline", "AU-7", format!("明細が出る {earliest} には申請期限 {deadline} を過ぎているため、還元は受けられません。"), format!("The statements exist only from {earliest}, after the deadline {deadline}: no refund is possible."));
+        crate::warn!(
+            cx,
+            "statement-after-deadline",
+            "AU-7",
+            format!("明細が出る {earliest} には申請期限 {deadline} を過ぎているため、還元は受けられません。"),
+            format!("The statements exist only from {earliest}, after the deadline {deadline}: no refund is possible.")
+        );
     }
     if acceptance > deadline && (earliest <= deadline || d.acceptance_date.is_some()) {
         in_time = false;
-        crate::warn!(cx, "application-after-deadline", "AU-7", format!("受付日 {acceptance} は申請期限 {deadline} を過ぎているため、キャンペーンの還元はすべて受けられません。"), format!("Acceptance on {acceptance} is after the deadline {deadline}: the campaign pays nothing."));
+        crate::warn!(
+            cx,
+            "application-after-deadline",
+            "AU-7",
+            format!("受付日 {acceptance} は申請期限 {deadline} を過ぎているため、キャンペーンの還元はすべて受けられません。"),
+            format!("Acceptance on {acceptance} is after the deadline {deadline}: the campaign pays nothing.")
+        );
     }
 
     // AU-2 source, AU-3 plan and phone options, AU-4 ISP.
     let excluded = match d.source_excluded {
         Some(x) => x,
-        None => s.current.rules.has("au-smart-value-ftth") && s.current.rules.boolean("au-smart-value-ftth", s.application_date, &mut cx.trace)?,
+        None => {
+            s.current.rules.has("au-smart-value-ftth")
+                && s.current.rules.boolean("au-smart-value-ftth", s.application_date, &mut cx.trace)?
+        }
     };
     // AU-2: the excluded kinds of source, in words from the campaign's data.
     let listed = r.strs("eligible.excluded-sources", at, &mut cx.trace)?;
@@ -295,13 +340,19 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         let plus = r.has("plus.discount");
         let pname = &s.current.rules.set.name;
         let (wj, we) = if r.has("eligible.excluded-sources.words") {
-            (r.text("eligible.excluded-sources.words", at, &mut cx.trace, crate::lang::Lang::Ja)?.to_string(), r.text("eligible.excluded-sources.words", at, &mut cx.trace, crate::lang::Lang::En)?.to_string())
+            (
+                r.text("eligible.excluded-sources.words", at, &mut cx.trace, crate::lang::Lang::Ja)?.to_string(),
+                r.text("eligible.excluded-sources.words", at, &mut cx.trace, crate::lang::Lang::En)?.to_string(),
+            )
         } else {
             (crate::lang::join(&listed, "、"), crate::lang::join(&listed, ", "))
         };
         let (why_ja, why_en) = match d.source_excluded {
             Some(true) => ("対象外と入力されているため".to_string(), "As entered, it".to_string()),
-            _ => (format!("{}はauスマートバリューの対象になる光回線のため", pname.ja), format!("{} is a fiber service covered by au Smart Value, so it", pname.en)),
+            _ => (
+                format!("{}はauスマートバリューの対象になる光回線のため", pname.ja),
+                format!("{} is a fiber service covered by au Smart Value, so it", pname.en),
+            ),
         };
         crate::warn!(
             cx,
@@ -311,7 +362,12 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
             format!("{why_en} is not an eligible source (KDDI excludes {we}): the fee refund{} {} 0 yen. If KDDI confirmed your line as eligible, change this setting to compute the refund.", if plus { " and the Plus extras" } else { "" }, if plus { "are" } else { "is" }),
             field = "destination.sourceExcluded"
         );
-        crate::explain!(cx, "AU-2", format!("乗り換え元の{}は対象外の回線です。", pname.ja), format!("The source line, {}, is excluded.", pname.en));
+        crate::explain!(
+            cx,
+            "AU-2",
+            format!("乗り換え元の{}は対象外の回線です。", pname.ja),
+            format!("The source line, {}, is excluded.", pname.en)
+        );
     }
     let building = d.building.code();
     let plans = r.strs(&format!("eligible.plans.{building}"), at, &mut cx.trace)?;
@@ -333,11 +389,25 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
     if cap.is_none() {
         let (ij, ie) = (crate::input::isp_name(isp, true), crate::input::isp_name(isp, false));
         let (bj, be) = if d.building == Building::Mansion { ("マンション", "an apartment") } else { ("戸建て", "a house") };
-        crate::warn!(cx, "isp-not-eligible", "AU-4", format!("{}では、{bj}でプロバイダが{ij}の場合は対象外です。", name.0), format!("{} does not cover the ISP {ie} for {be}.", name.1), field = "destination.isp");
+        crate::warn!(
+            cx,
+            "isp-not-eligible",
+            "AU-4",
+            format!("{}では、{bj}でプロバイダが{ij}の場合は対象外です。", name.0),
+            format!("{} does not cover the ISP {ie} for {be}.", name.1),
+            field = "destination.isp"
+        );
     }
     let phone_needed = !r.has("eligible.phone-options") || r.boolean("eligible.phone-options", at, &mut cx.trace)?;
     if phone_needed && !d.with_phone_options {
-        crate::warn!(cx, "phone-options-missing", "AU-3", "還元にはauひかり電話とオプションパックの加入が必要です。".into(), "The refund needs the au Hikari phone and the option pack.".into(), field = "destination.withPhoneOptions");
+        crate::warn!(
+            cx,
+            "phone-options-missing",
+            "AU-3",
+            "還元にはauひかり電話とオプションパックの加入が必要です。".into(),
+            "The refund needs the au Hikari phone and the option pack.".into(),
+            field = "destination.withPhoneOptions"
+        );
     }
     let fee_ok = !excluded && plan_ok && cap.is_some() && (d.with_phone_options || !phone_needed) && in_time;
 
@@ -373,14 +443,32 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         let cash = fee_refund.min(cash_cap.unwrap_or(0));
         let monthly = fee_refund - cash;
         if cash > 0 {
-            refunds.push(Refund { kind: RefundKind::FeeRefundCash, amount: cash, method, earliest: Some(cash_earliest), latest: Some(cash_latest), months: None, first_month: None, latest_first_month: None });
+            refunds.push(Refund {
+                kind: RefundKind::FeeRefundCash,
+                amount: cash,
+                method,
+                earliest: Some(cash_earliest),
+                latest: Some(cash_latest),
+                months: None,
+                first_month: None,
+                latest_first_month: None,
+            });
         }
         let per = r.int("refund.monthly-amount", at, &mut cx.trace)?.max(1);
         let max_months = r.int("refund.monthly-max-months", at, &mut cx.trace)?;
         if monthly > 0 {
             let months = ((monthly + per - 1) / per).min(max_months);
             let first = Month::of(acceptance).plus(off1);
-            refunds.push(Refund { kind: RefundKind::FeeRefundMonthly, amount: monthly, method: Method::MonthlyBill, earliest: None, latest: None, months: Some(months), first_month: Some(first), latest_first_month: Some(Month::of(acceptance).plus(off2)) });
+            refunds.push(Refund {
+                kind: RefundKind::FeeRefundMonthly,
+                amount: monthly,
+                method: Method::MonthlyBill,
+                earliest: None,
+                latest: None,
+                months: Some(months),
+                first_month: Some(first),
+                latest_first_month: Some(Month::of(acceptance).plus(off2)),
+            });
         }
         // The lump-sum part is paid as the chosen method (an au WALLET charge or a postal
         // money order), not as cash in hand.
@@ -388,36 +476,111 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
             Method::PostalMoneyOrder => ("郵便為替", "postal money order"),
             _ => ("au WALLETへのチャージ", "au WALLET charge"),
         };
-        let split = if monthly > 0 { format!("{mj} {}円 + 月額割引 {}円（{}円 × 最大{max_months}か月）", yen(cash), yen(monthly), yen(per)) } else { format!("すべて{mj}で{}円", yen(cash)) };
-        let split_en = if monthly > 0 { format!("{} yen as {me} + {} yen off the bill ({} yen a month, up to {max_months} months)", yen(cash), yen(monthly), yen(per)) } else { format!("all {} yen as {me}", yen(cash)) };
-        crate::explain!(cx, "AU-5", format!("対象の契約解除料などは{}円、上限は{}円なので、還元は{}円（{split}）です。月額料金は対象外です。", yen(covered), yen(cap), yen(fee_refund)), format!("Covered fees are {} yen and the cap is {} yen, so the refund is {} yen ({split_en}). Monthly fees are not covered.", yen(covered), yen(cap), yen(fee_refund)));
+        let split = if monthly > 0 {
+            format!("{mj} {}円 + 月額割引 {}円（{}円 × 最大{max_months}か月）", yen(cash), yen(monthly), yen(per))
+        } else {
+            format!("すべて{mj}で{}円", yen(cash))
+        };
+        let split_en = if monthly > 0 {
+            format!("{} yen as {me} + {} yen off the bill ({} yen a month, up to {max_months} months)", yen(cash), yen(monthly), yen(per))
+        } else {
+            format!("all {} yen as {me}", yen(cash))
+        };
+        crate::explain!(
+            cx,
+            "AU-5",
+            format!(
+                "対象の契約解除料などは{}円、上限は{}円なので、還元は{}円（{split}）です。月額料金は対象外です。",
+                yen(covered),
+                yen(cap),
+                yen(fee_refund)
+            ),
+            format!(
+                "Covered fees are {} yen and the cap is {} yen, so the refund is {} yen ({split_en}). Monthly fees are not covered.",
+                yen(covered),
+                yen(cap),
+                yen(fee_refund)
+            )
+        );
         let lump_cap = cash_cap.unwrap_or(0).min(cap);
         let (bj, be) = if d.building == Building::Mansion { ("マンション", "apartment") } else { ("戸建て", "house") };
         let (ij, ie) = (crate::input::isp_name(isp, true), crate::input::isp_name(isp, false));
         if lump_cap < cap {
-            crate::explain!(cx, "AU-4", format!("{}（{bj}、{ij}）の上限は{}円で、一括で受け取れるのは{}円まで、残りは月額割引です。", name.0, yen(cap), yen(lump_cap)), format!("{} ({be}, {ie}) caps the refund at {} yen, up to {} yen of it paid at once and the rest off the bill.", name.1, yen(cap), yen(lump_cap)));
+            crate::explain!(
+                cx,
+                "AU-4",
+                format!(
+                    "{}（{bj}、{ij}）の上限は{}円で、一括で受け取れるのは{}円まで、残りは月額割引です。",
+                    name.0,
+                    yen(cap),
+                    yen(lump_cap)
+                ),
+                format!(
+                    "{} ({be}, {ie}) caps the refund at {} yen, up to {} yen of it paid at once and the rest off the bill.",
+                    name.1,
+                    yen(cap),
+                    yen(lump_cap)
+                )
+            );
         } else {
-            crate::explain!(cx, "AU-4", format!("{}（{bj}、{ij}）の上限は{}円で、すべて一括で受け取れます。", name.0, yen(cap)), format!("{} ({be}, {ie}) caps the refund at {} yen, all paid at once.", name.1, yen(cap)));
+            crate::explain!(
+                cx,
+                "AU-4",
+                format!("{}（{bj}、{ij}）の上限は{}円で、すべて一括で受け取れます。", name.0, yen(cap)),
+                format!("{} ({be}, {ie}) caps the refund at {} yen, all paid at once.", name.1, yen(cap))
+            );
         }
         if cash > 0 {
             explain_timing(method, acceptance, cash_earliest, cash_latest, cx);
         }
         if monthly > 0 {
-            crate::explain!(cx, "AU-6", format!("月額割引は受付月の翌月（{}）から、月末の受付なら翌々月（{}）からの利用分に付きます。", Month::of(acceptance).plus(off1), Month::of(acceptance).plus(off2)), format!("The bill discount starts with usage month {} (or {} for a month-end acceptance).", Month::of(acceptance).plus(off1), Month::of(acceptance).plus(off2)));
+            crate::explain!(
+                cx,
+                "AU-6",
+                format!(
+                    "月額割引は受付月の翌月（{}）から、月末の受付なら翌々月（{}）からの利用分に付きます。",
+                    Month::of(acceptance).plus(off1),
+                    Month::of(acceptance).plus(off2)
+                ),
+                format!(
+                    "The bill discount starts with usage month {} (or {} for a month-end acceptance).",
+                    Month::of(acceptance).plus(off1),
+                    Month::of(acceptance).plus(off2)
+                )
+            );
         }
     }
 
     // AU-9 mobile refund (Start Support only; ignored with Plus).
     let min_lines = if r.has("mobile.min-lines") && d.mobile_lines > 0 { r.int("mobile.min-lines", at, &mut cx.trace)? } else { 1 };
     if d.mobile_lines > 0 && d.mobile_lines < min_lines && r.has("mobile.per-line") {
-        crate::explain!(cx, "AU-9", format!("{}の携帯電話の特典は{min_lines}回線以上が条件のため、{}回線では対象になりません。", name.0, d.mobile_lines), format!("{}'s mobile part needs at least {min_lines} lines; {} is not enough.", name.1, d.mobile_lines));
+        crate::explain!(
+            cx,
+            "AU-9",
+            format!("{}の携帯電話の特典は{min_lines}回線以上が条件のため、{}回線では対象になりません。", name.0, d.mobile_lines),
+            format!("{}'s mobile part needs at least {min_lines} lines; {} is not enough.", name.1, d.mobile_lines)
+        );
     }
     if d.mobile_lines >= min_lines && d.mobile_lines > 0 && r.has("mobile.per-line") && d.with_phone_options && in_time {
         let per = r.int("mobile.per-line", at, &mut cx.trace)?;
         let amount = per.saturating_mul(d.mobile_lines);
         let on = add_months(acceptance, r.int("timing.au-wallet-months", at, &mut cx.trace)? as i32).ok_or(OVF)?;
-        crate::explain!(cx, "AU-6", format!("携帯電話の還元は、受付{acceptance}の後、{on}ごろau WALLETへチャージされます。"), format!("The mobile refund is charged to au WALLET around {on}, after acceptance on {acceptance}."));
-        refunds.push(Refund { kind: RefundKind::MobileRefund, amount, method: Method::AuWallet, earliest: Some(on), latest: Some(on), months: None, first_month: None, latest_first_month: None });
+        crate::explain!(
+            cx,
+            "AU-6",
+            format!("携帯電話の還元は、受付{acceptance}の後、{on}ごろau WALLETへチャージされます。"),
+            format!("The mobile refund is charged to au WALLET around {on}, after acceptance on {acceptance}.")
+        );
+        refunds.push(Refund {
+            kind: RefundKind::MobileRefund,
+            amount,
+            method: Method::AuWallet,
+            earliest: Some(on),
+            latest: Some(on),
+            months: None,
+            first_month: None,
+            latest_first_month: None,
+        });
         crate::explain!(cx, "AU-9", format!("携帯電話の契約解除料の還元は1回線 {}円 × {}回線 = {}円を au WALLET に {on} ごろ入金します（乗り換え元の回線の条件とは別です）。", yen(per), d.mobile_lines, yen(amount)), format!("The mobile refund is {} yen × {} lines = {} yen, charged to au WALLET around {on} (independent of the fixed-line source)."
             , yen(per), d.mobile_lines, yen(amount)));
     }
@@ -427,14 +590,41 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         let per = r.need("plus.discount", "per-month", at, &mut cx.trace)?;
         let months = r.need("plus.discount", "months", at, &mut cx.trace)?;
         let start_month = Month::of(at);
-        refunds.push(Refund { kind: RefundKind::PlusDiscount, amount: per.saturating_mul(months), method: Method::MonthlyBill, earliest: None, latest: None, months: Some(months), first_month: Some(start_month), latest_first_month: Some(start_month) });
+        refunds.push(Refund {
+            kind: RefundKind::PlusDiscount,
+            amount: per.saturating_mul(months),
+            method: Method::MonthlyBill,
+            earliest: None,
+            latest: None,
+            months: Some(months),
+            first_month: Some(start_month),
+            latest_first_month: Some(start_month),
+        });
         let opt = r.need("plus.option-pack-free", building, at, &mut cx.trace)?;
         let opt_months = r.need("plus.option-pack-free", "months", at, &mut cx.trace)?;
-        refunds.push(Refund { kind: RefundKind::OptionPackFree, amount: opt.saturating_mul(opt_months), method: Method::MonthlyBill, earliest: None, latest: None, months: Some(opt_months), first_month: Some(start_month), latest_first_month: Some(start_month) });
+        refunds.push(Refund {
+            kind: RefundKind::OptionPackFree,
+            amount: opt.saturating_mul(opt_months),
+            method: Method::MonthlyBill,
+            earliest: None,
+            latest: None,
+            months: Some(opt_months),
+            first_month: Some(start_month),
+            latest_first_month: Some(start_month),
+        });
         let mut cashback = 0;
         if d.building == Building::Home && r.strs("plus.cashback-plans.home", at, &mut cx.trace)?.contains(&d.plan.code()) {
             cashback = r.int("plus.cashback", at, &mut cx.trace)?;
-            refunds.push(Refund { kind: RefundKind::PlusCashback, amount: cashback, method, earliest: Some(cash_earliest), latest: Some(cash_latest), months: None, first_month: None, latest_first_month: None });
+            refunds.push(Refund {
+                kind: RefundKind::PlusCashback,
+                amount: cashback,
+                method,
+                earliest: Some(cash_earliest),
+                latest: Some(cash_latest),
+                months: None,
+                first_month: None,
+                latest_first_month: None,
+            });
             if fee_refund == 0 {
                 explain_timing(method, acceptance, cash_earliest, cash_latest, cx);
             }
@@ -451,8 +641,21 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         let waived = r.int("commitment.fee-waived-up-to", at, &mut cx.trace)?;
         crate::warn!(cx, "commitment-fee-risk", "AU-8", format!("{commitment_end} より前に auひかりを解約すると、キャンペーンの契約解除料 {}円がかかります（auスマートバリューを申し込むか、対象の違約金が{}円以下なら不要）。", yen(cfee), yen(waived)), format!("Leaving au Hikari before {commitment_end} costs the campaign fee of {} yen (waived with au Smart Value, or when the covered fees are {} yen or less).", yen(cfee), yen(waived)));
     }
-    crate::explain!(cx, "AU-8", format!("キャンペーンの利用期間は{cm}か月で、{commitment_end} に終わります。"), format!("The campaign's commitment is {cm} months, ending on {commitment_end}."));
-    Ok(Some(CampaignOutcome { rules: r, refunds, earliest_acceptance: earliest, acceptance, application_deadline: deadline, commitment_end, covered }))
+    crate::explain!(
+        cx,
+        "AU-8",
+        format!("キャンペーンの利用期間は{cm}か月で、{commitment_end} に終わります。"),
+        format!("The campaign's commitment is {cm} months, ending on {commitment_end}.")
+    );
+    Ok(Some(CampaignOutcome {
+        rules: r,
+        refunds,
+        earliest_acceptance: earliest,
+        acceptance,
+        application_deadline: deadline,
+        commitment_end,
+        covered,
+    }))
 }
 
 /// AU-6 cash timing from the acceptance date.

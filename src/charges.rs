@@ -75,7 +75,12 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
     let entered = cx.trace.is_user("fee.cancellation");
     let bj = if c.building == Building::Mansion { "マンション" } else { "戸建" };
     if in_window {
-        crate::explain!(cx, "SN-7", format!("契約{k}か月目（{m}）は更新月のため、契約解除料はかかりません。"), format!("Contract month {k} ({m}) is a renewal month, so there is no cancellation fee."));
+        crate::explain!(
+            cx,
+            "SN-7",
+            format!("契約{k}か月目（{m}）は更新月のため、契約解除料はかかりません。"),
+            format!("Contract month {k} ({m}) is a renewal month, so there is no cancellation fee.")
+        );
     } else {
         let (pj, pe) = if entered {
             ("入力された契約条件".to_string(), "the terms you entered".to_string())
@@ -115,12 +120,30 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
     // SN-9 cashback minimum-use period.
     if let Some(cb) = &c.cashback {
         if i64::from(k) < cb.minimum_months {
-            crate::explain!(cx, "SN-9", format!("キャッシュバックの最低利用期間（{}か月）に対し契約{k}か月目で退会するため、{}円の違約金がかかります。", cb.minimum_months, yen(cb.amount)), format!("Leaving in contract month {k}, before the cashback's minimum use of {} months, costs {} yen.", cb.minimum_months, yen(cb.amount)));
+            crate::explain!(
+                cx,
+                "SN-9",
+                format!(
+                    "キャッシュバックの最低利用期間（{}か月）に対し契約{k}か月目で退会するため、{}円の違約金がかかります。",
+                    cb.minimum_months,
+                    yen(cb.amount)
+                ),
+                format!(
+                    "Leaving in contract month {k}, before the cashback's minimum use of {} months, costs {} yen.",
+                    cb.minimum_months,
+                    yen(cb.amount)
+                )
+            );
             if cb.amount > 0 {
                 out.push(Charge { kind: ChargeKind::CashbackClawback, amount: cb.amount, month: completion });
             }
         } else {
-            crate::explain!(cx, "SN-9", format!("キャッシュバックの最低利用期間（{}か月）は満たしているため、違約金はかかりません。", cb.minimum_months), format!("The cashback's minimum use of {} months is met: no penalty.", cb.minimum_months));
+            crate::explain!(
+                cx,
+                "SN-9",
+                format!("キャッシュバックの最低利用期間（{}か月）は満たしているため、違約金はかかりません。", cb.minimum_months),
+                format!("The cashback's minimum use of {} months is met: no penalty.", cb.minimum_months)
+            );
         }
     }
 
@@ -130,17 +153,32 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
     if c.statement == Statement::Request {
         if r.has("statement.fee") {
             let fee = r.int("statement.fee", c.contract_date, &mut cx.trace)?;
-            crate::explain!(cx, "SN-10", format!("明細書を電話・メールで依頼すると{}円（税込）かかります。", yen(fee)), format!("Asking for the fee statement by phone or e-mail costs {} yen with tax.", yen(fee)));
+            crate::explain!(
+                cx,
+                "SN-10",
+                format!("明細書を電話・メールで依頼すると{}円（税込）かかります。", yen(fee)),
+                format!("Asking for the fee statement by phone or e-mail costs {} yen with tax.", yen(fee))
+            );
             if fee > 0 {
                 out.push(Charge { kind: ChargeKind::StatementFee, amount: fee, month: completion });
             }
         } else {
-            crate::explain!(cx, "SN-10", format!("{p}で明細書を依頼したときの手数料は分かっていないため、計算に入れていません。"), format!("What {p} charges for a requested statement is not known, so it is not counted."));
+            crate::explain!(
+                cx,
+                "SN-10",
+                format!("{p}で明細書を依頼したときの手数料は分かっていないため、計算に入れていません。"),
+                format!("What {p} charges for a requested statement is not known, so it is not counted.")
+            );
         }
     }
     match crate::actions::words(s, "proof.words", cx)? {
         Some(w) => cx.explain("SN-10", w),
-        None => crate::explain!(cx, "SN-10", format!("退会の証明には、{p}からの退会完了の連絡と契約解除料の明細を保管してください。"), format!("Keep {p}'s exit confirmation and the fee statement as proof of the exit.")),
+        None => crate::explain!(
+            cx,
+            "SN-10",
+            format!("退会の証明には、{p}からの退会完了の連絡と契約解除料の明細を保管してください。"),
+            format!("Keep {p}'s exit confirmation and the fee statement as proof of the exit.")
+        ),
     }
     Ok(out)
 }

@@ -70,7 +70,12 @@ pub fn window(s: &Scenario, cx: &mut Ctx) -> Result<Window, CalcError> {
     if c.channel == Channel::ProviderSwitch {
         // SN-4: So-net ends the day the new provider's line opens.
         let m = Month::of(c.switch_date.unwrap_or(a0));
-        crate::explain!(cx, "SN-4", format!("事業者変更では、新しい事業者の回線が開通した月（{m}）が退会月です。"), format!("With a provider switch the exit month is the month the new provider's line opens ({m})."));
+        crate::explain!(
+            cx,
+            "SN-4",
+            format!("事業者変更では、新しい事業者の回線が開通した月（{m}）が退会月です。"),
+            format!("With a provider switch the exit month is the month the new provider's line opens ({m}).")
+        );
         return Ok(Window { a: a0, earliest: m, latest: m });
     }
     if c.customer == Customer::Corporate && c.channel == Channel::Paper {
@@ -85,13 +90,27 @@ pub fn window(s: &Scenario, cx: &mut Ctx) -> Result<Window, CalcError> {
     if c.customer == Customer::Corporate && c.channel == Channel::Phone && r.has("contact.corporate.closed") {
         let open = next_desk_open_day(a0).ok_or(OVF)?;
         if open != a0 {
-            let (hj, he) = (r.text("contact.corporate.closed", a0, tr, crate::lang::Lang::Ja)?, r.text("contact.corporate.closed", a0, tr, crate::lang::Lang::En)?);
-            crate::warn!(cx, "corporate-desk-closed", "SN-3", format!("{a0} は法人窓口の休業日（{hj}）のため、申請は次の営業日 {open} の扱いになります。"), format!("{a0} is a closed day of the corporate desk ({he}); the request counts from the next open day, {open}."));
+            let (hj, he) = (
+                r.text("contact.corporate.closed", a0, tr, crate::lang::Lang::Ja)?,
+                r.text("contact.corporate.closed", a0, tr, crate::lang::Lang::En)?,
+            );
+            crate::warn!(
+                cx,
+                "corporate-desk-closed",
+                "SN-3",
+                format!("{a0} は法人窓口の休業日（{hj}）のため、申請は次の営業日 {open} の扱いになります。"),
+                format!("{a0} is a closed day of the corporate desk ({he}); the request counts from the next open day, {open}.")
+            );
             a = open;
         }
     }
     let earliest = Month::of(a);
-    crate::explain!(cx, "SN-2", format!("申請日（{a}）の月末か翌月末に退会できます。日付に関係なく選べるのはこの2つです。"), format!("Applying on {a} allows exit at the end of that month or of the next; the day of the month does not matter."));
+    crate::explain!(
+        cx,
+        "SN-2",
+        format!("申請日（{a}）の月末か翌月末に退会できます。日付に関係なく選べるのはこの2つです。"),
+        format!("Applying on {a} allows exit at the end of that month or of the next; the day of the month does not matter.")
+    );
     Ok(Window { a, earliest, latest: earliest.plus(span - 1) })
 }
 
@@ -163,9 +182,19 @@ pub fn plan(s: &Scenario, chosen: Option<Month>, shifts: bool, cx: &mut Ctx) -> 
     if let Some(d) = exit_date {
         let m = Month::of(d);
         if d < w.a || m > w.latest {
-            cx.error(InputError::new("current.exitDate", C::Inconsistent, format!("{d} は選べません。{} から {} 末までの日です。", w.a, w.latest), format!("{d} is outside the allowed window, {} to the end of {}.", w.a, w.latest)));
+            cx.error(InputError::new(
+                "current.exitDate",
+                C::Inconsistent,
+                format!("{d} は選べません。{} から {} 末までの日です。", w.a, w.latest),
+                format!("{d} is outside the allowed window, {} to the end of {}.", w.a, w.latest),
+            ));
         } else if c.exit_month.is_some_and(|x| x != m) {
-            cx.error(InputError::new("current.exitDate", C::Inconsistent, "退会日が退会月と合いません。".to_string(), "the exit date is not in the exit month.".to_string()));
+            cx.error(InputError::new(
+                "current.exitDate",
+                C::Inconsistent,
+                "退会日が退会月と合いません。".to_string(),
+                "the exit date is not in the exit month.".to_string(),
+            ));
         } else {
             x = m;
         }
@@ -175,7 +204,12 @@ pub fn plan(s: &Scenario, chosen: Option<Month>, shifts: bool, cx: &mut Ctx) -> 
     if chosen.is_none() {
         if let Some(m) = c.exit_month {
             if m < w.earliest || m > w.latest {
-                cx.error(InputError::new("current.exitMonth", C::Inconsistent, format!("{m} は選べません。退会できるのは {}〜{} です。", w.earliest, w.latest), format!("{m} is outside the allowed window {} – {}.", w.earliest, w.latest)));
+                cx.error(InputError::new(
+                    "current.exitMonth",
+                    C::Inconsistent,
+                    format!("{m} は選べません。退会できるのは {}〜{} です。", w.earliest, w.latest),
+                    format!("{m} is outside the allowed window {} – {}.", w.earliest, w.latest),
+                ));
                 x = w.earliest;
             }
         }
@@ -188,7 +222,12 @@ pub fn plan(s: &Scenario, chosen: Option<Month>, shifts: bool, cx: &mut Ctx) -> 
         let earliest = add_days(w.a, lead).ok_or(OVF)?;
         let used = match c.removal_date {
             Some(d) if d < earliest => {
-                cx.error(InputError::new("current.removalDate", C::Inconsistent, format!("撤去工事は最短で {earliest}（申請日 + {lead}日）です。"), format!("the earliest removal date is {earliest} (application + {lead} days).")));
+                cx.error(InputError::new(
+                    "current.removalDate",
+                    C::Inconsistent,
+                    format!("撤去工事は最短で {earliest}（申請日 + {lead}日）です。"),
+                    format!("the earliest removal date is {earliest} (application + {lead} days)."),
+                ));
                 earliest
             }
             Some(d) => d,
@@ -213,7 +252,12 @@ pub fn plan(s: &Scenario, chosen: Option<Month>, shifts: bool, cx: &mut Ctx) -> 
             crate::explain!(cx, "SN-6", format!("番号を残すにはNTTでアナログ戻しが必要で、申請日から{days}日後の {deadline} までに完了しないと番号は失われます。"), format!("Keeping the number needs NTT's analog return, completed within {days} days of the application ({deadline}), or the number is lost."));
             if let Some(ret) = c.phone.analog_return_date {
                 if ret < w.a {
-                    cx.error(InputError::new("current.phone.analogReturnDate", C::Inconsistent, format!("アナログ戻しの日（{ret}）が申請日（{}）より前です。", w.a), format!("the analog return ({ret}) is before the application date ({}).", w.a)));
+                    cx.error(InputError::new(
+                        "current.phone.analogReturnDate",
+                        C::Inconsistent,
+                        format!("アナログ戻しの日（{ret}）が申請日（{}）より前です。", w.a),
+                        format!("the analog return ({ret}) is before the application date ({}).", w.a),
+                    ));
                 } else if ret > deadline {
                     crate::warn!(cx, "number-lost", "SN-6", format!("アナログ戻しの完了（{ret}）が期限 {deadline} を過ぎるため、電話番号は失われます。退会は {deadline} の月までしか待ちません。"), format!("The analog return ({ret}) completes after the deadline {deadline}: the number is lost, and the exit waits no longer than {deadline}'s month."));
                     analog_month = Some(Month::of(deadline));
@@ -222,7 +266,13 @@ pub fn plan(s: &Scenario, chosen: Option<Month>, shifts: bool, cx: &mut Ctx) -> 
                 }
             }
         } else {
-            crate::warn!(cx, "number-cannot-be-kept", "SN-6", "NTTのアナログ回線で発行された番号ではないため、番号は残せません。".into(), "The number was not issued for an NTT analog line, so it cannot be kept.".into());
+            crate::warn!(
+                cx,
+                "number-cannot-be-kept",
+                "SN-6",
+                "NTTのアナログ回線で発行された番号ではないため、番号は残せません。".into(),
+                "The number was not issued for an NTT analog line, so it cannot be kept.".into()
+            );
         }
     }
 
@@ -230,12 +280,30 @@ pub fn plan(s: &Scenario, chosen: Option<Month>, shifts: bool, cx: &mut Ctx) -> 
     let mut shifted_by = None;
     if shifts {
         if let Some(rm) = removal_month.filter(|m| *m > x) {
-            crate::warn!(cx, "removal-shifts-exit", "SN-5", format!("撤去工事が {} のため、退会月は {x} から {rm} に延び、延びた月も1か月分の料金がかかります。", removal_date.map(|d| d.to_string()).unwrap_or_default()), format!("Removal on {} moves the exit from {x} to {rm}; each added month is charged in full.", removal_date.map(|d| d.to_string()).unwrap_or_default()));
+            crate::warn!(
+                cx,
+                "removal-shifts-exit",
+                "SN-5",
+                format!(
+                    "撤去工事が {} のため、退会月は {x} から {rm} に延び、延びた月も1か月分の料金がかかります。",
+                    removal_date.map(|d| d.to_string()).unwrap_or_default()
+                ),
+                format!(
+                    "Removal on {} moves the exit from {x} to {rm}; each added month is charged in full.",
+                    removal_date.map(|d| d.to_string()).unwrap_or_default()
+                )
+            );
             month = rm;
             shifted_by = Some(Shift::Removal);
         }
         if let Some(am) = analog_month.filter(|m| *m > x) {
-            crate::warn!(cx, "analog-return-shifts-exit", "SN-6", format!("アナログ戻しが完了するまで退会できないため、退会月は {x} から {am} に延びます。"), format!("The exit cannot complete before the analog return, so it moves from {x} to {am}."));
+            crate::warn!(
+                cx,
+                "analog-return-shifts-exit",
+                "SN-6",
+                format!("アナログ戻しが完了するまで退会できないため、退会月は {x} から {am} に延びます。"),
+                format!("The exit cannot complete before the analog return, so it moves from {x} to {am}.")
+            );
             if am > month {
                 month = am;
                 shifted_by = Some(Shift::AnalogReturn);

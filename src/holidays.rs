@@ -118,9 +118,7 @@ fn shukujitsu(date: NaiveDate) -> Option<Name> {
         (9, _) if y >= 2003 && nth_monday(3) => ("敬老の日", "Respect for the Aged Day"),
         (9, _) if equinox_day(y, 9) == Some(d) => ("秋分の日", "Autumnal Equinox Day"),
         (10, 10) if (1966..2000).contains(&y) => ("体育の日", "Health and Sports Day"),
-        (10, _) if (2000..2020).contains(&y) && nth_monday(2) => {
-            ("体育の日", "Health and Sports Day")
-        }
+        (10, _) if (2000..2020).contains(&y) && nth_monday(2) => ("体育の日", "Health and Sports Day"),
         (10, _) if y >= 2022 && nth_monday(2) => ("スポーツの日", "Sports Day"),
         (11, 3) => ("文化の日", "Culture Day"),
         (11, 23) => ("勤労感謝の日", "Labor Thanksgiving Day"),
@@ -181,9 +179,7 @@ fn is_furikae(date: NaiveDate) -> bool {
         let Some(prev) = date.pred_opt() else {
             return false;
         };
-        return prev.weekday() == Weekday::Sun
-            && ymd(1973, 4, 12).is_some_and(|start| prev >= start)
-            && shukujitsu(prev).is_some();
+        return prev.weekday() == Weekday::Sun && ymd(1973, 4, 12).is_some_and(|start| prev >= start) && shukujitsu(prev).is_some();
     }
     // Walk back over consecutive 国民の祝日; a Sunday among them lands its rest day here.
     // (At most 6 steps: a run of holidays reaching back a week would include this weekday.)
@@ -239,10 +235,7 @@ mod tests {
         assert_eq!(name(2024, 5, 5), Some("こどもの日"));
         assert_eq!(name(2024, 11, 3), Some("文化の日"));
         assert_eq!(name(2024, 11, 23), Some("勤労感謝の日"));
-        assert_eq!(
-            holiday_name(d(2024, 1, 1)),
-            Some(("元日", "New Year's Day"))
-        );
+        assert_eq!(holiday_name(d(2024, 1, 1)), Some(("元日", "New Year's Day")));
     }
 
     #[test]
@@ -288,10 +281,7 @@ mod tests {
         assert_eq!(name(1999, 10, 11), Some("振替休日")); // 10/10 was a Sunday
         assert_eq!(name(2019, 10, 14), Some("体育の日"));
         assert_eq!(name(2022, 10, 10), Some("スポーツの日"));
-        assert_eq!(
-            holiday_name(d(2022, 10, 10)),
-            Some(("スポーツの日", "Sports Day"))
-        );
+        assert_eq!(holiday_name(d(2022, 10, 10)), Some(("スポーツの日", "Sports Day")));
     }
 
     #[test]
@@ -400,10 +390,7 @@ mod tests {
     #[test]
     fn kokumin_no_kyujitsu_2026_09_22() {
         assert_eq!(name(2026, 9, 21), Some("敬老の日"));
-        assert_eq!(
-            holiday_name(d(2026, 9, 22)),
-            Some(("国民の休日", "Citizens' Holiday"))
-        );
+        assert_eq!(holiday_name(d(2026, 9, 22)), Some(("国民の休日", "Citizens' Holiday")));
         assert_eq!(name(2026, 9, 23), Some("秋分の日"));
     }
 

@@ -124,16 +124,34 @@ pub fn calendar(c: &Calculation, hash: u64, now: &str, ja: bool) -> (String, usi
         ev.push(Event { kind: a.kind.to_string(), day, summary, description: d, alarm: a.date.is_none() && a.by.is_some() });
     }
     for dl in &c.deadlines {
-        ev.push(Event { kind: dl.kind.to_string(), day: dl.date, summary: format!("{} {}", t("【期限】", "[Deadline]"), dl.label), description: format!("{}{}", t("根拠: ", "Rule: "), dl.rule), alarm: true });
+        ev.push(Event {
+            kind: dl.kind.to_string(),
+            day: dl.date,
+            summary: format!("{} {}", t("【期限】", "[Deadline]"), dl.label),
+            description: format!("{}{}", t("根拠: ", "Rule: "), dl.rule),
+            alarm: true,
+        });
     }
     for ch in &c.charges {
         if let Some(due) = ch.due {
-            ev.push(Event { kind: format!("due-{}-{}", ch.kind, ch.month), day: due, summary: format!("{} {} {}{}", t("【支払】", "[Payment]"), ch.name, crate::lang::yen(ch.amount), t("円", " yen")), description: format!("{}{}", t("根拠: ", "Rule: "), "SN-12"), alarm: false });
+            ev.push(Event {
+                kind: format!("due-{}-{}", ch.kind, ch.month),
+                day: due,
+                summary: format!("{} {} {}{}", t("【支払】", "[Payment]"), ch.name, crate::lang::yen(ch.amount), t("円", " yen")),
+                description: format!("{}{}", t("根拠: ", "Rule: "), "SN-12"),
+                alarm: false,
+            });
         }
     }
     for r in &c.refunds {
         if let Some(e) = r.earliest {
-            ev.push(Event { kind: format!("refund-{}", r.kind), day: e, summary: format!("{} {} {}{}", t("【入金】", "[Refund]"), r.label, crate::lang::yen(r.amount), t("円", " yen")), description: format!("{}{}", t("根拠: ", "Rule: "), r.rule), alarm: false });
+            ev.push(Event {
+                kind: format!("refund-{}", r.kind),
+                day: e,
+                summary: format!("{} {} {}{}", t("【入金】", "[Refund]"), r.label, crate::lang::yen(r.amount), t("円", " yen")),
+                description: format!("{}{}", t("根拠: ", "Rule: "), r.rule),
+                alarm: false,
+            });
         }
     }
     let mut out = String::new();

@@ -346,11 +346,21 @@ impl Reader {
                 match parse_date(s) {
                     Some(d) if (2000..=2100).contains(&d.year()) => Some(d),
                     Some(_) => {
-                        self.err(field, C::OutOfRange, format!("{s} は対象外の年です（2000〜2100年）。"), format!("{s} is outside the years 2000–2100."));
+                        self.err(
+                            field,
+                            C::OutOfRange,
+                            format!("{s} は対象外の年です（2000〜2100年）。"),
+                            format!("{s} is outside the years 2000–2100."),
+                        );
                         None
                     }
                     None => {
-                        self.err(field, C::InvalidDate, format!("{s} は YYYY-MM-DD 形式の実在する日付ではありません。"), format!("{s} is not a real date in the form YYYY-MM-DD."));
+                        self.err(
+                            field,
+                            C::InvalidDate,
+                            format!("{s} は YYYY-MM-DD 形式の実在する日付ではありません。"),
+                            format!("{s} is not a real date in the form YYYY-MM-DD."),
+                        );
                         None
                     }
                 }
@@ -371,11 +381,21 @@ impl Reader {
                 match Month::parse(s) {
                     Some(m) if (2000..=2100).contains(&m.year()) => Some(m),
                     Some(_) => {
-                        self.err(field, C::OutOfRange, format!("{s} は対象外の年です（2000〜2100年）。"), format!("{s} is outside the years 2000–2100."));
+                        self.err(
+                            field,
+                            C::OutOfRange,
+                            format!("{s} は対象外の年です（2000〜2100年）。"),
+                            format!("{s} is outside the years 2000–2100."),
+                        );
                         None
                     }
                     None => {
-                        self.err(field, C::InvalidMonth, format!("{s} は YYYY-MM 形式の月ではありません。"), format!("{s} is not a month in the form YYYY-MM."));
+                        self.err(
+                            field,
+                            C::InvalidMonth,
+                            format!("{s} は YYYY-MM 形式の月ではありません。"),
+                            format!("{s} is not a month in the form YYYY-MM."),
+                        );
                         None
                     }
                 }
@@ -400,7 +420,12 @@ impl Reader {
             Some(Json::Num(n)) if n.fract() == 0.0 && *n >= lo as f64 && *n <= hi as f64 => Some(*n as i64),
             Some(other) => {
                 let d = describe(other);
-                self.err(field, C::OutOfRange, format!("{lo}〜{hi} の整数で入力してください（入力: {d}）。"), format!("must be a whole number from {lo} to {hi} (got {d})."));
+                self.err(
+                    field,
+                    C::OutOfRange,
+                    format!("{lo}〜{hi} の整数で入力してください（入力: {d}）。"),
+                    format!("must be a whole number from {lo} to {hi} (got {d})."),
+                );
                 default
             }
         }
@@ -416,7 +441,12 @@ impl Reader {
             Some(Json::Bool(b)) => *b,
             Some(other) => {
                 let d = describe(other);
-                self.err(field, C::UnknownValue, format!("true か false を指定してください（入力: {d}）。"), format!("must be true or false (got {d})."));
+                self.err(
+                    field,
+                    C::UnknownValue,
+                    format!("true か false を指定してください（入力: {d}）。"),
+                    format!("must be true or false (got {d})."),
+                );
                 default
             }
         }
@@ -431,7 +461,12 @@ impl Reader {
                 let hit = choices.iter().find(|c| **c == s).copied();
                 if hit.is_none() {
                     let list = crate::lang::join(&choices, " | ");
-                    self.err(field, C::UnknownValue, format!("\"{s}\" は使えません。使える値: {list}"), format!("\"{s}\" is not one of: {list}"));
+                    self.err(
+                        field,
+                        C::UnknownValue,
+                        format!("\"{s}\" は使えません。使える値: {list}"),
+                        format!("\"{s}\" is not one of: {list}"),
+                    );
                 }
                 hit
             }
@@ -455,7 +490,12 @@ impl Reader {
             }
             Some(other) => {
                 let d = describe(other);
-                self.err(field, C::UnknownValue, format!("オブジェクト {{…}} ではありません（入力: {d}）。"), format!("must be an object {{…}} (got {d})."));
+                self.err(
+                    field,
+                    C::UnknownValue,
+                    format!("オブジェクト {{…}} ではありません（入力: {d}）。"),
+                    format!("must be an object {{…}} (got {d})."),
+                );
                 None
             }
         }
@@ -481,7 +521,10 @@ pub fn read(input: &Json) -> Result<Scenario, (Lang, Vec<InputError>)> {
     let application_date = r.date(input.get("applicationDate"), "applicationDate", true);
 
     let cur = r.object(input.get("current"), "current");
-    if cur.is_none() && !matches!(input.get("current"), Some(Json::Obj(_)) | Some(Json::TooBig)) && r.errors.iter().all(|e| e.field != "current") {
+    if cur.is_none()
+        && !matches!(input.get("current"), Some(Json::Obj(_)) | Some(Json::TooBig))
+        && r.errors.iter().all(|e| e.field != "current")
+    {
         r.missing("current");
     }
     let current = cur.and_then(|c| read_current(&mut r, c));
@@ -492,14 +535,29 @@ pub fn read(input: &Json) -> Result<Scenario, (Lang, Vec<InputError>)> {
 
     if let (Some(a), Some(c)) = (application_date, current.as_ref()) {
         if c.service_start > a {
-            r.err("current.serviceStart", C::Inconsistent, format!("利用開始日（{}）が申請日（{a}）より後です。", c.service_start), format!("the service start ({}) is after the application date ({a}).", c.service_start));
+            r.err(
+                "current.serviceStart",
+                C::Inconsistent,
+                format!("利用開始日（{}）が申請日（{a}）より後です。", c.service_start),
+                format!("the service start ({}) is after the application date ({a}).", c.service_start),
+            );
         }
         if c.contract_given && c.contract_date > a {
-            r.err("current.contractDate", C::Inconsistent, format!("契約申込日（{}）が申請日（{a}）より後です。", c.contract_date), format!("the contract date ({}) is after the application date ({a}).", c.contract_date));
+            r.err(
+                "current.contractDate",
+                C::Inconsistent,
+                format!("契約申込日（{}）が申請日（{a}）より後です。", c.contract_date),
+                format!("the contract date ({}) is after the application date ({a}).", c.contract_date),
+            );
         }
         if let Some(s) = c.switch_date {
             if s < a {
-                r.err("current.switchDate", C::Inconsistent, format!("切替日（{s}）が申請日（{a}）より前です。"), format!("the switch date ({s}) is before the application date ({a})."));
+                r.err(
+                    "current.switchDate",
+                    C::Inconsistent,
+                    format!("切替日（{s}）が申請日（{a}）より前です。"),
+                    format!("the switch date ({s}) is before the application date ({a})."),
+                );
             }
         }
     }
@@ -522,14 +580,24 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
                     .map(|b| b.sets.iter().filter(|s| s.kind == crate::rules::SetKind::Provider).map(|s| s.id).collect())
                     .unwrap_or_default();
                 let list = crate::lang::join(&known, " | ");
-                r.err("current.provider", C::UnknownValue, format!("\"{s}\" の規則はありません。使える値: {list}"), format!("no rules for \"{s}\"; known: {list}"));
+                r.err(
+                    "current.provider",
+                    C::UnknownValue,
+                    format!("\"{s}\" の規則はありません。使える値: {list}"),
+                    format!("no rules for \"{s}\"; known: {list}"),
+                );
                 None
             }
             None => None,
         },
         Some(other) => {
             let d = describe(other);
-            r.err("current.provider", C::UnknownValue, format!("事業者のIDではありません（入力: {d}）。"), format!("not a provider id (got {d})."));
+            r.err(
+                "current.provider",
+                C::UnknownValue,
+                format!("事業者のIDではありません（入力: {d}）。"),
+                format!("not a provider id (got {d})."),
+            );
             None
         }
     };
@@ -570,7 +638,9 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
     let removal_date = if removal == Removal::None { None } else { r.date(c.get("removalDate"), "current.removalDate", false) };
     let monthly_fee = r.amount(c.get("monthlyFee"), "current.monthlyFee");
     let construction = r.object(c.get("construction"), "current.construction").map(|o| Construction {
-        monthly_installment: r.int(o.get("monthlyInstallment"), "current.construction.monthlyInstallment", 0, MAX_AMOUNT, None).unwrap_or(0),
+        monthly_installment: r
+            .int(o.get("monthlyInstallment"), "current.construction.monthlyInstallment", 0, MAX_AMOUNT, None)
+            .unwrap_or(0),
         installments: r.int(o.get("installments"), "current.construction.installments", 1, 600, None).unwrap_or(1),
         first_month: r.month(o.get("firstMonth"), "current.construction.firstMonth"),
         first_installment: match o.get("firstInstallment") {
@@ -582,14 +652,15 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
         amount: r.int(o.get("amount"), "current.cashback.amount", 0, MAX_AMOUNT, None).unwrap_or(0),
         minimum_months: r.int(o.get("minimumMonths"), "current.cashback.minimumMonths", 1, 600, None).unwrap_or(1),
     });
-    let payment = match r.choice(c.get("payment"), "current.payment", &["credit-card", "bank-debit", "convenience-store", "ntt", "cedyna", "usen"]) {
-        Some("bank-debit") => Payment::BankDebit,
-        Some("convenience-store") => Payment::ConvenienceStore,
-        Some("ntt") => Payment::Ntt,
-        Some("cedyna") => Payment::Cedyna,
-        Some("usen") => Payment::Usen,
-        _ => Payment::CreditCard,
-    };
+    let payment =
+        match r.choice(c.get("payment"), "current.payment", &["credit-card", "bank-debit", "convenience-store", "ntt", "cedyna", "usen"]) {
+            Some("bank-debit") => Payment::BankDebit,
+            Some("convenience-store") => Payment::ConvenienceStore,
+            Some("ntt") => Payment::Ntt,
+            Some("cedyna") => Payment::Cedyna,
+            Some("usen") => Payment::Usen,
+            _ => Payment::CreditCard,
+        };
     // SN-4: with a provider switch the phone block is ignored, not validated.
     let phone = match (channel, r.object(c.get("phone").filter(|_| channel != Channel::ProviderSwitch), "current.phone")) {
         (_, Some(p)) => Phone {
@@ -628,7 +699,12 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
             terms.push(("billing.bank-debit-day", V::Int(day)));
             terms.push(("billing.prorated", V::Bool(prorated)));
         }
-        None if custom => r.err("current.terms", C::Missing, "その他の事業者では契約条件（契約期間・契約解除料など）の入力が必要です。".into(), "another provider needs its contract terms (term, cancellation fee, …).".into()),
+        None if custom => r.err(
+            "current.terms",
+            C::Missing,
+            "その他の事業者では契約条件（契約期間・契約解除料など）の入力が必要です。".into(),
+            "another provider needs its contract terms (term, cancellation fee, …).".into(),
+        ),
         None => {}
     }
     let prorated = terms.iter().any(|(k, v)| *k == "billing.prorated" && *v == crate::rules::UserValue::Bool(true));
@@ -647,7 +723,16 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
             if let Ok(allowed) = rules.strs(key, at, &mut tr) {
                 if !allowed.contains(&channel.code()) {
                     let who_en = if customer == Customer::Corporate { "a corporate customer" } else { "an individual customer" };
-                    r.err("current.channel", C::NotAllowed, format!("{who}のお客様は「{}」で退会を申し込めません。使える方法: {}", way_name(channel.code(), true), ways(&allowed, true)), format!("{who_en} cannot apply by {}; allowed: {}", way_name(channel.code(), false), ways(&allowed, false)));
+                    r.err(
+                        "current.channel",
+                        C::NotAllowed,
+                        format!(
+                            "{who}のお客様は「{}」で退会を申し込めません。使える方法: {}",
+                            way_name(channel.code(), true),
+                            ways(&allowed, true)
+                        ),
+                        format!("{who_en} cannot apply by {}; allowed: {}", way_name(channel.code(), false), ways(&allowed, false)),
+                    );
                 }
             }
         }
@@ -658,20 +743,42 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
         if rules.has(pkey) {
             if let Ok(allowed) = rules.strs(pkey, at, &mut tr) {
                 if !allowed.contains(&payment.code()) {
-                    r.err("current.payment", C::NotAllowed, format!("{who}のお客様は「{}」で支払えません。使える方法: {}", way_name(payment.code(), true), ways(&allowed, true)), format!("{} is not available to this customer; allowed: {}", way_name(payment.code(), false), ways(&allowed, false)));
+                    r.err(
+                        "current.payment",
+                        C::NotAllowed,
+                        format!(
+                            "{who}のお客様は「{}」で支払えません。使える方法: {}",
+                            way_name(payment.code(), true),
+                            ways(&allowed, true)
+                        ),
+                        format!(
+                            "{} is not available to this customer; allowed: {}",
+                            way_name(payment.code(), false),
+                            ways(&allowed, false)
+                        ),
+                    );
                 }
             }
         }
     }
-    if channel == Channel::ProviderSwitch
-        && removal != Removal::None {
-            r.err("current.removal", C::NotAllowed, "事業者変更では回線がそのまま残るため、撤去工事は選べません。".into(), "with a provider switch the line stays, so removal construction cannot be chosen.".into());
-        }
+    if channel == Channel::ProviderSwitch && removal != Removal::None {
+        r.err(
+            "current.removal",
+            C::NotAllowed,
+            "事業者変更では回線がそのまま残るため、撤去工事は選べません。".into(),
+            "with a provider switch the line stays, so removal construction cannot be chosen.".into(),
+        );
+    }
     let (service_start, provider) = (service_start?, provider?);
     let contract_given = contract_date.is_some();
     let contract_date = contract_date.unwrap_or(service_start);
     if contract_date > service_start {
-        r.err("current.contractDate", C::Inconsistent, format!("契約申込日（{contract_date}）が利用開始日（{service_start}）より後です。"), format!("the contract date ({contract_date}) is after the service start ({service_start})."));
+        r.err(
+            "current.contractDate",
+            C::Inconsistent,
+            format!("契約申込日（{contract_date}）が利用開始日（{service_start}）より後です。"),
+            format!("the contract date ({contract_date}) is after the service start ({service_start})."),
+        );
     }
     Some(Current {
         rules: provider,
@@ -701,7 +808,12 @@ fn read_destination(r: &mut Reader, d: &Json, current: Option<&Current>) -> Opti
     r.choice(d.get("carrier"), "destination.carrier", &["au-hikari"]);
     // SN-4: auひかり is not a 光コラボ, so leaving for it is never a provider switch.
     if current.is_some_and(|c| c.channel == Channel::ProviderSwitch) {
-        r.err("current.channel", C::NotAllowed, "auひかりは光コラボではないため、事業者変更では乗り換えられません。通常の退会を選んでください。".into(), "au Hikari is not a Hikari Collaboration service: switching to it is a normal exit, not a provider switch.".into());
+        r.err(
+            "current.channel",
+            C::NotAllowed,
+            "auひかりは光コラボではないため、事業者変更では乗り換えられません。通常の退会を選んでください。".into(),
+            "au Hikari is not a Hikari Collaboration service: switching to it is a normal exit, not a provider switch.".into(),
+        );
     }
     let campaign = match r.choice(d.get("campaign"), "destination.campaign", &["start-support", "start-support-plus", "none"]) {
         Some("start-support-plus") => Campaign::StartSupportPlus,
@@ -743,7 +855,12 @@ fn read_destination(r: &mut Reader, d: &Json, current: Option<&Current>) -> Opti
     let ntt_line_construction_fee = r.amount(d.get("nttLineConstructionFee"), "destination.nttLineConstructionFee");
     if let (Some(ap), Some(st)) = (au_applied, start_date) {
         if ap > st {
-            r.err("destination.applicationDate", C::Inconsistent, format!("auひかりの申込日（{ap}）が開通日（{st}）より後です。"), format!("the au Hikari application ({ap}) is after its start ({st})."));
+            r.err(
+                "destination.applicationDate",
+                C::Inconsistent,
+                format!("auひかりの申込日（{ap}）が開通日（{st}）より後です。"),
+                format!("the au Hikari application ({ap}) is after its start ({st})."),
+            );
         }
     }
     Some(Destination {

@@ -164,7 +164,13 @@ pub fn ja_dates(s: &str) -> String {
             break;
         }
         let boundary = i == 0 || !b[i - 1].is_ascii_digit();
-        if boundary && (b[i] == b'2') && (b[i + 1] == b'0' || b[i + 1] == b'1') && digits(i..i + 4) && b[i + 4] == b'-' && digits(i + 5..i + 7) {
+        if boundary
+            && (b[i] == b'2')
+            && (b[i + 1] == b'0' || b[i + 1] == b'1')
+            && digits(i..i + 4)
+            && b[i + 4] == b'-'
+            && digits(i + 5..i + 7)
+        {
             let (y, m) = (num(i..i + 4), num(i + 5..i + 7));
             if (1..=12).contains(&m) {
                 let has_day = b.get(i + 7) == Some(&b'-') && digits(i + 8..i + 10) && !b.get(i + 10).is_some_and(u8::is_ascii_digit);
@@ -223,11 +229,30 @@ mod tests {
         push_num(&mut s, 0, 1);
         push_num(&mut s, u64::MAX, 1);
         assert_eq!(s, format!("00072019{}{}", 0, u64::MAX));
-        for (n, t) in [(0, "0"), (999, "999"), (1000, "1,000"), (-20000, "-20,000"), (1_234_567, "1,234,567"), (10_000_000, "10,000,000"), (1_000_001, "1,000,001")] {
+        for (n, t) in [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (-20000, "-20,000"),
+            (1_234_567, "1,234,567"),
+            (10_000_000, "10,000,000"),
+            (1_000_001, "1,000,001"),
+        ] {
             assert_eq!(yen(n), t);
         }
         assert_eq!(join(&["a", "b", "c"], " | "), "a | b | c");
-        for (t, v) in [("0", Some(0)), ("0042", Some(42)), ("2100", Some(2100)), ("999999999", Some(999_999_999)), ("", None), ("+1", None), ("-1", None), ("1a", None), ("1234567890", None), ("１", None)] {
+        for (t, v) in [
+            ("0", Some(0)),
+            ("0042", Some(42)),
+            ("2100", Some(2100)),
+            ("999999999", Some(999_999_999)),
+            ("", None),
+            ("+1", None),
+            ("-1", None),
+            ("1a", None),
+            ("1234567890", None),
+            ("１", None),
+        ] {
             assert_eq!(digits_value(t), v, "{t}");
         }
         for t in ["", "abc", "乗り換え", "é", "🙂x", "a\u{0}b"] {

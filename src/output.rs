@@ -5,8 +5,8 @@
 use crate::actions::Action;
 use crate::calendar::Month;
 use crate::error::ErrorOut;
-use chrono::NaiveDate;
 use crate::json_out::{Obj, ToJson};
+use chrono::NaiveDate;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExitOut {
@@ -298,7 +298,13 @@ impl ToJson for RefundOut {
 
 impl ToJson for DeadlineOut {
     fn write_json(&self, out: &mut String) {
-        Obj::new(out).f("kind", self.kind).f("date", &self.date).f("rule", self.rule).f("label", self.label).f("unverified", &self.unverified).end();
+        Obj::new(out)
+            .f("kind", self.kind)
+            .f("date", &self.date)
+            .f("rule", self.rule)
+            .f("label", self.label)
+            .f("unverified", &self.unverified)
+            .end();
     }
 }
 
@@ -328,7 +334,13 @@ impl ToJson for Totals {
 
 impl ToJson for TimelineOut {
     fn write_json(&self, out: &mut String) {
-        Obj::new(out).f("date", &self.date).f("kind", self.kind).f("label", &self.label).f("rule", self.rule).opt("amount", &self.amount).end();
+        Obj::new(out)
+            .f("date", &self.date)
+            .f("kind", self.kind)
+            .f("label", &self.label)
+            .f("rule", self.rule)
+            .opt("amount", &self.amount)
+            .end();
     }
 }
 
@@ -340,7 +352,13 @@ impl ToJson for CashflowOut {
 
 impl ToJson for RuleSetOut {
     fn write_json(&self, out: &mut String) {
-        Obj::new(out).f("id", self.id).f("name", self.name).f("checked", &self.checked).f("since", &self.since).f("until", &self.until).end();
+        Obj::new(out)
+            .f("id", self.id)
+            .f("name", self.name)
+            .f("checked", &self.checked)
+            .f("since", &self.since)
+            .f("until", &self.until)
+            .end();
     }
 }
 
@@ -359,7 +377,13 @@ impl ToJson for CampaignOut {
 
 impl ToJson for CampaignInForceOut {
     fn write_json(&self, out: &mut String) {
-        Obj::new(out).f("campaign", self.campaign).f("id", self.id).f("name", self.name).f("since", &self.since).f("until", &self.until).end();
+        Obj::new(out)
+            .f("campaign", self.campaign)
+            .f("id", self.id)
+            .f("name", self.name)
+            .f("since", &self.since)
+            .f("until", &self.until)
+            .end();
     }
 }
 
@@ -377,7 +401,11 @@ impl ToJson for PresetOut {
 
 impl ToJson for ConstructionOut {
     fn write_json(&self, out: &mut String) {
-        Obj::new(out).f("monthlyInstallment", &self.monthly_installment).f("installments", &self.installments).f("firstInstallment", &self.first_installment).end();
+        Obj::new(out)
+            .f("monthlyInstallment", &self.monthly_installment)
+            .f("installments", &self.installments)
+            .f("firstInstallment", &self.first_installment)
+            .end();
     }
 }
 
@@ -434,7 +462,13 @@ impl Row {
 
 impl ToJson for Comparison {
     fn write_json(&self, out: &mut String) {
-        Obj::new(out).f("ok", &self.ok).f("rows", &self.rows).f("best", &self.best).f("recommended", &self.recommended).f("recommendation", &self.recommendation).end();
+        Obj::new(out)
+            .f("ok", &self.ok)
+            .f("rows", &self.rows)
+            .f("best", &self.best)
+            .f("recommended", &self.recommended)
+            .f("recommendation", &self.recommendation)
+            .end();
     }
 }
 

@@ -24,7 +24,10 @@ fn sn4_request_switch_number_only_with_a_provider_switch() {
         v["current"]["channel"] = json!("provider-switch");
         v["current"]["switchDate"] = json!("2019-04-05");
     });
-    assert_matches(&r, json!({ "actions": [{ "kind": "request-switch-number", "rule": "SN-4", "date": "2019-03-12", "by": "2019-04-04", "contact": { "phone": "0120-45-2522" } }] }));
+    assert_matches(
+        &r,
+        json!({ "actions": [{ "kind": "request-switch-number", "rule": "SN-4", "date": "2019-03-12", "by": "2019-04-04", "contact": { "phone": "0120-45-2522" } }] }),
+    );
     assert!(!has(&r, "apply-exit"));
     assert!(!has(&leave(|_| {}), "request-switch-number"));
 }
@@ -32,15 +35,23 @@ fn sn4_request_switch_number_only_with_a_provider_switch() {
 #[test]
 fn sn14_apply_exit_by_the_last_day_that_still_gives_the_month() {
     assert_matches(&leave(|_| {}), json!({ "actions": [{ "kind": "apply-exit", "date": "2019-03-12", "by": "2019-03-31" }] }));
-    assert_matches(&leave(|v| v["current"]["exitMonth"] = json!("2019-04")), json!({ "actions": [{ "kind": "apply-exit", "by": "2019-04-30" }] }));
+    assert_matches(
+        &leave(|v| v["current"]["exitMonth"] = json!("2019-04")),
+        json!({ "actions": [{ "kind": "apply-exit", "by": "2019-04-30" }] }),
+    );
 }
 
 #[test]
 fn sn3_corporate_apply_exit_by_the_20th_or_the_last_open_desk_day() {
     let corp = |a: &str, ch: &str| {
-        calc(json!({ "applicationDate": a, "current": { "provider": "so-net-hikari-plus", "serviceStart": "2017-06-05", "customer": "corporate", "channel": ch } }))
+        calc(
+            json!({ "applicationDate": a, "current": { "provider": "so-net-hikari-plus", "serviceStart": "2017-06-05", "customer": "corporate", "channel": ch } }),
+        )
     };
-    assert_matches(&corp("2019-06-05", "paper"), json!({ "actions": [{ "kind": "apply-exit", "by": "2019-06-20", "contact": { "phone": "0120-80-7765" } }] }));
+    assert_matches(
+        &corp("2019-06-05", "paper"),
+        json!({ "actions": [{ "kind": "apply-exit", "by": "2019-06-20", "contact": { "phone": "0120-80-7765" } }] }),
+    );
     // 2019-06-29/30 are a weekend: the desk's last open day is Friday the 28th.
     assert_matches(&corp("2019-06-05", "phone"), json!({ "actions": [{ "kind": "apply-exit", "by": "2019-06-28" }] }));
 }
@@ -48,14 +59,20 @@ fn sn3_corporate_apply_exit_by_the_20th_or_the_last_open_desk_day() {
 #[test]
 fn sn5_apply_exit_with_removal_is_the_earlier_deadline_and_the_visit_is_listed() {
     let r = leave(|v| v["current"]["removal"] = json!("requested"));
-    assert_matches(&r, json!({ "actions": [{ "kind": "apply-exit", "by": "2019-03-25" }, { "kind": "removal-visit", "rule": "SN-5", "date": "2019-03-18" }] }));
+    assert_matches(
+        &r,
+        json!({ "actions": [{ "kind": "apply-exit", "by": "2019-03-25" }, { "kind": "removal-visit", "rule": "SN-5", "date": "2019-03-18" }] }),
+    );
     assert!(!has(&leave(|_| {}), "removal-visit"));
 }
 
 #[test]
 fn sn6_keep_number_steps_only_for_an_ntt_analog_number() {
     let r = leave(|v| v["current"]["phone"] = json!({ "keepNumber": true }));
-    assert_matches(&r, json!({ "actions": [{ "kind": "tell-keep-number", "date": "2019-03-12" }, { "kind": "analog-return", "from": "2019-03-12", "by": "2019-05-26", "contact": { "phone": "0120-116-116" } }] }));
+    assert_matches(
+        &r,
+        json!({ "actions": [{ "kind": "tell-keep-number", "date": "2019-03-12" }, { "kind": "analog-return", "from": "2019-03-12", "by": "2019-05-26", "contact": { "phone": "0120-116-116" } }] }),
+    );
     let r = leave(|v| v["current"]["phone"] = json!({ "keepNumber": true, "fromNttAnalog": false }));
     assert!(!has(&r, "tell-keep-number") && !has(&r, "analog-return"));
     assert!(!has(&leave(|_| {}), "tell-keep-number"));
@@ -64,15 +81,23 @@ fn sn6_keep_number_steps_only_for_an_ntt_analog_number() {
 #[test]
 fn sn10_register_contact_email_and_sn15_uninstall_by_the_last_service_day() {
     let r = leave(|_| {});
-    assert_matches(&r, json!({ "actions": [{ "kind": "register-contact-email", "rule": "SN-10", "by": "2019-03-31" }, { "kind": "uninstall-security-software", "rule": "SN-15", "by": "2019-03-31" }] }));
+    assert_matches(
+        &r,
+        json!({ "actions": [{ "kind": "register-contact-email", "rule": "SN-10", "by": "2019-03-31" }, { "kind": "uninstall-security-software", "rule": "SN-15", "by": "2019-03-31" }] }),
+    );
 }
 
 #[test]
 fn sn12_one_pay_slip_per_billed_month_with_charges() {
     let r = leave(|v| v["current"]["payment"] = json!("convenience-store"));
-    assert_matches(&r, json!({ "actions": [{ "kind": "pay-slip", "from": "2019-04-01", "by": "2019-04-25" }, { "kind": "pay-slip", "from": "2019-05-01", "by": "2019-05-25" }] }));
+    assert_matches(
+        &r,
+        json!({ "actions": [{ "kind": "pay-slip", "from": "2019-04-01", "by": "2019-04-25" }, { "kind": "pay-slip", "from": "2019-05-01", "by": "2019-05-25" }] }),
+    );
     // Renewal month 37 (2020-06 for a 2017-06 start) with no monthly fee: nothing billed, no slip.
-    let r = calc(json!({ "applicationDate": "2020-06-02", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2017-06-05", "payment": "convenience-store" } }));
+    let r = calc(
+        json!({ "applicationDate": "2020-06-02", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2017-06-05", "payment": "convenience-store" } }),
+    );
     assert!(!has(&r, "pay-slip"), "{r}");
     assert!(!has(&leave(|_| {}), "pay-slip"));
 }
@@ -89,7 +114,10 @@ fn sn10_print_statement_only_when_the_completion_month_has_a_charge() {
 
 #[test]
 fn sn13_keep_login_until_mypage_closes() {
-    assert_matches(&leave(|_| {}), json!({ "actions": [{ "kind": "keep-login", "rule": "SN-13", "by": "2019-09-30", "from": { "$absent": true }, "date": { "$absent": true } }] }));
+    assert_matches(
+        &leave(|_| {}),
+        json!({ "actions": [{ "kind": "keep-login", "rule": "SN-13", "by": "2019-09-30", "from": { "$absent": true }, "date": { "$absent": true } }] }),
+    );
 }
 
 #[test]
@@ -139,7 +167,10 @@ fn au3_drop_option_pack_after_the_last_refund() {
         v["destination"]["building"] = json!("mansion");
         v["destination"]["plan"] = json!("standard");
     });
-    assert_matches(&r, json!({ "refunds": [{ "kind": "fee-refund-monthly", "months": 10, "latestFirstMonth": "2019-07" }], "actions": [{ "kind": "drop-option-pack", "from": "2020-05-01" }] }));
+    assert_matches(
+        &r,
+        json!({ "refunds": [{ "kind": "fee-refund-monthly", "months": 10, "latestFirstMonth": "2019-07" }], "actions": [{ "kind": "drop-option-pack", "from": "2020-05-01" }] }),
+    );
 }
 
 #[test]
@@ -196,8 +227,13 @@ fn tell_keep_number_sn6_on_the_application_day_unless_switching_providers() {
 #[test]
 fn analog_return_sn6_by_75_days_after_the_application_across_a_leap_february() {
     // 2020-01-20 + 75 days: 11 to Jan 31, 29 in February 2020, 31 in March, 4 in April.
-    let r = calc(json!({ "applicationDate": "2020-01-20", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2017-06-05", "phone": { "keepNumber": true } } }));
-    assert_matches(&r, json!({ "actions": [{ "kind": "analog-return", "rule": "SN-6", "date": null, "from": "2020-01-20", "by": "2020-04-04" }] }));
+    let r = calc(
+        json!({ "applicationDate": "2020-01-20", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2017-06-05", "phone": { "keepNumber": true } } }),
+    );
+    assert_matches(
+        &r,
+        json!({ "actions": [{ "kind": "analog-return", "rule": "SN-6", "date": null, "from": "2020-01-20", "by": "2020-04-04" }] }),
+    );
 }
 
 #[test]
@@ -240,11 +276,18 @@ fn apply_exit_sn5_sn6_says_when_a_shift_moved_the_exit() {
             v["current"]["removal"] = json!("requested");
             v["current"]["region"] = json!("west");
         });
-        assert_matches(&r, json!({ "exit": { "month": "2027-10", "chosenMonth": "2027-09", "shiftedBy": "removal" },
-            "actions": [{ "kind": "apply-exit", "by": "2027-09-20" }] }));
+        assert_matches(
+            &r,
+            json!({ "exit": { "month": "2027-10", "chosenMonth": "2027-09", "shiftedBy": "removal" },
+            "actions": [{ "kind": "apply-exit", "by": "2027-09-20" }] }),
+        );
         let step = r["actions"].as_array().unwrap().iter().find(|x| x["kind"] == "apply-exit").unwrap();
         let text = step["text"].as_str().unwrap();
-        let (exit, chosen) = if lang == "ja" { ("2027年10月末", "2027年9月末で退会するための期限") } else { ("end of 2027-10", "still gives exit at the end of 2027-09") };
+        let (exit, chosen) = if lang == "ja" {
+            ("2027年10月末", "2027年9月末で退会するための期限")
+        } else {
+            ("end of 2027-10", "still gives exit at the end of 2027-09")
+        };
         assert!(text.contains(exit), "{text}");
         assert!(!text.contains(chosen), "{text}");
     }

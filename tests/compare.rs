@@ -42,7 +42,8 @@ fn compare_just_after_a_window_runs_to_the_next_one_36_rows() {
 #[test]
 fn compare_a_tie_picks_the_earliest_month() {
     // No monthly fee and month 37 onwards free: 2020-03 and 2020-04 both net 0.
-    let r = compare(json!({ "applicationDate": "2020-03-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2017-03-15" } }));
+    let r =
+        compare(json!({ "applicationDate": "2020-03-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2017-03-15" } }));
     assert_eq!(r["best"], "2020-03");
 }
 
@@ -68,9 +69,13 @@ fn compare_best_row_agrees_with_calculate_for_that_month() {
 fn compare_late_rows_lose_the_refund_after_the_application_deadline() {
     // auひかり from 2018-06-20: deadline 2019-01-20; an exit in 2018-12 or later has its
     // statements billed from 2019-02, too late.
-    let r = compare(json!({ "applicationDate": "2018-06-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2016-01-20" },
+    let r =
+        compare(json!({ "applicationDate": "2018-06-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2016-01-20" },
         "destination": { "isp": "so-net", "startDate": "2018-06-20", "sourceExcluded": false } }));
-    assert_matches(&r, json!({ "rows": [{ "month": "2018-06", "refunds": 20000, "net": 0 }, { "month": "2018-11", "refunds": 20000 }, { "month": "2018-12", "refunds": 0 }] }));
+    assert_matches(
+        &r,
+        json!({ "rows": [{ "month": "2018-06", "refunds": 20000, "net": 0 }, { "month": "2018-11", "refunds": 20000 }, { "month": "2018-12", "refunds": 0 }] }),
+    );
 }
 
 fn day_after(d: &str, n: i64) -> String {
@@ -126,7 +131,10 @@ fn sn2_sn3_sn5_each_row_says_the_application_dates_that_reach_it() {
 #[test]
 fn the_recommendation_says_how_to_reach_the_cheapest_month() {
     let r = compare(input("2027-01-10", "2021-03-15"));
-    assert_matches(&r, json!({ "best": "2027-03", "recommended": "2027-03", "rows": [{ "month": "2027-01", "applyFrom": "2027-01-10", "applyBy": "2027-01-31" }, {}, { "month": "2027-03", "applyFrom": "2027-02-01", "applyBy": "2027-03-31" }] }));
+    assert_matches(
+        &r,
+        json!({ "best": "2027-03", "recommended": "2027-03", "rows": [{ "month": "2027-01", "applyFrom": "2027-01-10", "applyBy": "2027-01-31" }, {}, { "month": "2027-03", "applyFrom": "2027-02-01", "applyBy": "2027-03-31" }] }),
+    );
     let text = r["recommendation"].as_str().unwrap();
     assert!(text.contains("2027年2月1日以降") && text.contains("2027年3月末に退会でき"), "{text}");
     // Removal in the west applied on the 25th: January can no longer be reached; the

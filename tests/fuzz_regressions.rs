@@ -61,7 +61,12 @@ fn replay(name: &str, data: &[u8]) {
 #[test]
 fn fuzz_regressions_replay_without_panic() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("tests/fuzz-regressions").filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json" || x == "txt" || x == "bin")).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/fuzz-regressions")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json" || x == "txt" || x == "bin"))
+        .collect();
     files.sort();
     assert!(!files.is_empty(), "no inputs in {}", dir.display());
     for f in &files {

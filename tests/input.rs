@@ -41,7 +41,11 @@ fn input_dates_must_be_real_and_within_2000_2100() {
 fn input_months_must_be_yyyy_mm() {
     err(&with(|v| v["current"]["exitMonth"] = json!("2019-13")), "current.exitMonth", "invalid-month");
     err(&with(|v| v["current"]["exitMonth"] = json!(201903)), "current.exitMonth", "invalid-month");
-    err(&with(|v| v["current"]["construction"] = json!({ "monthlyInstallment": 1, "installments": 2, "firstMonth": "2019-3" })), "current.construction.firstMonth", "invalid-month");
+    err(
+        &with(|v| v["current"]["construction"] = json!({ "monthlyInstallment": 1, "installments": 2, "firstMonth": "2019-3" })),
+        "current.construction.firstMonth",
+        "invalid-month",
+    );
 }
 
 #[test]
@@ -61,9 +65,21 @@ fn input_amounts_are_whole_yen_from_0_to_10_million() {
         err(&with(|v| v["current"]["monthlyFee"] = bad.clone()), "current.monthlyFee", "out-of-range");
     }
     assert_matches(&with(|v| v["current"]["monthlyFee"] = json!(10_000_000)), json!({ "ok": true }));
-    err(&with(|v| v["current"]["construction"] = json!({ "monthlyInstallment": 500, "installments": 601 })), "current.construction.installments", "out-of-range");
-    err(&with(|v| v["current"]["cashback"] = json!({ "amount": 500, "minimumMonths": 0 })), "current.cashback.minimumMonths", "out-of-range");
-    err(&with(|v| v["destination"] = json!({ "isp": "so-net", "startDate": "2019-03-20", "mobileLines": 101 })), "destination.mobileLines", "out-of-range");
+    err(
+        &with(|v| v["current"]["construction"] = json!({ "monthlyInstallment": 500, "installments": 601 })),
+        "current.construction.installments",
+        "out-of-range",
+    );
+    err(
+        &with(|v| v["current"]["cashback"] = json!({ "amount": 500, "minimumMonths": 0 })),
+        "current.cashback.minimumMonths",
+        "out-of-range",
+    );
+    err(
+        &with(|v| v["destination"] = json!({ "isp": "so-net", "startDate": "2019-03-20", "mobileLines": 101 })),
+        "destination.mobileLines",
+        "out-of-range",
+    );
 }
 
 #[test]
@@ -86,9 +102,18 @@ fn input_strings_longer_than_100_characters_are_out_of_range() {
 
 #[test]
 fn input_every_problem_is_listed_at_once() {
-    let r = calc(json!({ "applicationDate": "2019-02-30", "current": { "provider": "so-net-hikari-plus", "serviceStart": "x", "monthlyFee": -5, "region": "north" },
-        "destination": { "isp": "nifty2", "startDate": null } }));
-    for (f, c) in [("applicationDate", "invalid-date"), ("current.serviceStart", "invalid-date"), ("current.monthlyFee", "out-of-range"), ("current.region", "unknown-value"), ("destination.isp", "unknown-value"), ("destination.startDate", "missing")] {
+    let r = calc(
+        json!({ "applicationDate": "2019-02-30", "current": { "provider": "so-net-hikari-plus", "serviceStart": "x", "monthlyFee": -5, "region": "north" },
+        "destination": { "isp": "nifty2", "startDate": null } }),
+    );
+    for (f, c) in [
+        ("applicationDate", "invalid-date"),
+        ("current.serviceStart", "invalid-date"),
+        ("current.monthlyFee", "out-of-range"),
+        ("current.region", "unknown-value"),
+        ("destination.isp", "unknown-value"),
+        ("destination.startDate", "missing"),
+    ] {
         err(&r, f, c);
     }
 }
@@ -99,7 +124,13 @@ fn input_isp_is_required_unless_the_campaign_is_none_and_start_date_always() {
     assert_matches(&with(|v| v["destination"] = json!({ "campaign": "none", "startDate": "2019-03-20" })), json!({ "ok": true }));
     err(&with(|v| v["destination"] = json!({ "campaign": "none" })), "destination.startDate", "missing");
     // mobileLines is validated even with Plus, where it is otherwise ignored.
-    err(&with(|v| v["destination"] = json!({ "campaign": "start-support-plus", "isp": "so-net", "startDate": "2019-03-20", "mobileLines": -1 })), "destination.mobileLines", "out-of-range");
+    err(
+        &with(|v| {
+            v["destination"] = json!({ "campaign": "start-support-plus", "isp": "so-net", "startDate": "2019-03-20", "mobileLines": -1 })
+        }),
+        "destination.mobileLines",
+        "out-of-range",
+    );
 }
 
 #[test]
@@ -122,11 +153,14 @@ fn input_messages_follow_lang() {
 
 #[test]
 fn input_null_counts_as_absent() {
-    assert_matches(&with(|v| {
-        v["current"]["monthlyFee"] = json!(null);
-        v["current"]["exitMonth"] = json!(null);
-        v["destination"] = json!(null);
-    }), json!({ "ok": true }));
+    assert_matches(
+        &with(|v| {
+            v["current"]["monthlyFee"] = json!(null);
+            v["current"]["exitMonth"] = json!(null);
+            v["destination"] = json!(null);
+        }),
+        json!({ "ok": true }),
+    );
 }
 
 #[test]
@@ -135,7 +169,11 @@ fn input_too_deep_or_too_big_is_out_of_range_not_a_crash() {
     for _ in 0..50 {
         deep = Json::Obj(vec![("a".into(), deep)]);
     }
-    let input = Json::Obj(vec![("applicationDate".into(), Json::Str("2019-03-10".into())), ("current".into(), Json::TooBig), ("destination".into(), deep)]);
+    let input = Json::Obj(vec![
+        ("applicationDate".into(), Json::Str("2019-03-10".into())),
+        ("current".into(), Json::TooBig),
+        ("destination".into(), deep),
+    ]);
     match norikae::calculate::calculate(&input) {
         norikae::Answer::Err(f) => assert!(f.errors.iter().any(|e| e.field == "current" && e.code == "out-of-range"), "{f:?}"),
         norikae::Answer::Ok(_) => panic!("accepted"),
@@ -148,7 +186,9 @@ fn input_too_deep_or_too_big_is_out_of_range_not_a_crash() {
 
 #[test]
 fn compare_validates_like_calculate() {
-    let r = compare(json!({ "applicationDate": "2019-03-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2017-03-15", "exitMonth": "2019-06" } }));
+    let r = compare(
+        json!({ "applicationDate": "2019-03-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2017-03-15", "exitMonth": "2019-06" } }),
+    );
     err(&r, "current.exitMonth", "inconsistent");
 }
 
@@ -162,7 +202,9 @@ fn input_a_late_service_start_is_one_error_not_two() {
 fn input_text_past_the_limits_marks_that_field_not_the_whole_input() {
     // From the fuzzing review: 20 levels deep under one key, and 3,000 values.
     let deep = format!("{}1{}", "[".repeat(20), "]".repeat(20));
-    let text = format!(r#"{{"applicationDate":"2026-09-10","current":{{"provider":"so-net-hikari-plus","serviceStart":"2021-03-15"}},"x":{deep}}}"#);
+    let text = format!(
+        r#"{{"applicationDate":"2026-09-10","current":{{"provider":"so-net-hikari-plus","serviceStart":"2021-03-15"}},"x":{deep}}}"#
+    );
     let mut de = serde_json::Deserializer::from_str(&text);
     let json = norikae::json::read(&mut de).expect("read, not rejected");
     assert!(matches!(norikae::calculate::calculate(&json), norikae::Answer::Ok(_)), "an unknown deep field is ignored");
@@ -172,7 +214,9 @@ fn input_text_past_the_limits_marks_that_field_not_the_whole_input() {
     match norikae::calculate::calculate(&json) {
         // Over the node limit the input as a whole is too large: out-of-range, not the
         // "missing" a half-read text used to give.
-        norikae::Answer::Err(f) => assert!(f.errors.iter().any(|e| (e.field == "current" || e.field.is_empty()) && e.code == "out-of-range"), "{f:?}"),
+        norikae::Answer::Err(f) => {
+            assert!(f.errors.iter().any(|e| (e.field == "current" || e.field.is_empty()) && e.code == "out-of-range"), "{f:?}")
+        }
         norikae::Answer::Ok(_) => panic!("accepted"),
     }
 }

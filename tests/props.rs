@@ -140,43 +140,72 @@ fn cur() -> impl Strategy<Value = Cur> {
     (
         // A from 2001 to 2095, so that every derived date (start + 36 months, …) stays before 2101;
         // a quarter of them in 2016–2019, where the seed's campaign versions (and Plus) ran.
-        (prop_oneof![3 => 365i64..=34_700, 1 => 6_000i64..=7_200], 0i64..=4_500, prop::option::weighted(0.3, 0i64..=90), any::<bool>(), prop::bool::weighted(0.3), 0usize..6, 0usize..6),
-        (prop::option::of(any::<bool>()), prop::sample::select(vec![0usize, 0, 0, 1, 2]), prop::option::of(0i64..=60), prop::option::weighted(0.9, 0i64..=15_000)),
+        (
+            prop_oneof![3 => 365i64..=34_700, 1 => 6_000i64..=7_200],
+            0i64..=4_500,
+            prop::option::weighted(0.3, 0i64..=90),
+            any::<bool>(),
+            prop::bool::weighted(0.3),
+            0usize..6,
+            0usize..6,
+        ),
+        (
+            prop::option::of(any::<bool>()),
+            prop::sample::select(vec![0usize, 0, 0, 1, 2]),
+            prop::option::of(0i64..=60),
+            prop::option::weighted(0.9, 0i64..=15_000),
+        ),
         (
             prop::option::of((0i64..=3_000, 1i64..=120, prop::option::of(-3i32..=6))),
             prop::option::weighted(0.3, (0i64..=40_000, 1i64..=60)),
-            prop::option::weighted(0.4, (prop::option::of(any::<bool>()), prop::option::weighted(0.9, prop::bool::weighted(0.85)), prop::option::of(0i64..=110))),
+            prop::option::weighted(
+                0.4,
+                (prop::option::of(any::<bool>()), prop::option::weighted(0.9, prop::bool::weighted(0.85)), prop::option::of(0i64..=110)),
+            ),
             prop::option::of(prop::bool::weighted(0.2)),
             prop::option::of(0i32..=1),
             0i64..=60,
             prop::option::of(any::<bool>()),
         ),
     )
-        .prop_map(|((a, start_back, contract_back, mansion, corporate, channel, payment), (west, removal, removal_after, monthly_fee), (construction, cashback, phone, request_statement, exit_offset, switch_after, ja))| Cur {
-            a,
-            start_back,
-            contract_back,
-            mansion,
-            corporate,
-            channel,
-            payment,
-            west,
-            removal,
-            removal_after,
-            monthly_fee,
-            construction,
-            cashback,
-            phone,
-            request_statement,
-            exit_offset,
-            switch_after,
-            ja,
-        })
+        .prop_map(
+            |(
+                (a, start_back, contract_back, mansion, corporate, channel, payment),
+                (west, removal, removal_after, monthly_fee),
+                (construction, cashback, phone, request_statement, exit_offset, switch_after, ja),
+            )| Cur {
+                a,
+                start_back,
+                contract_back,
+                mansion,
+                corporate,
+                channel,
+                payment,
+                west,
+                removal,
+                removal_after,
+                monthly_fee,
+                construction,
+                cashback,
+                phone,
+                request_statement,
+                exit_offset,
+                switch_after,
+                ja,
+            },
+        )
 }
 
 fn dest() -> impl Strategy<Value = Dest> {
     (
-        (prop::option::of(0usize..3), prop::option::of(0usize..2), prop::option::weighted(0.5, 0usize..3), 0usize..7, prop_oneof![4 => -60i64..=150, 1 => -270i64..-60], prop::option::weighted(0.3, prop::bool::weighted(0.8))),
+        (
+            prop::option::of(0usize..3),
+            prop::option::of(0usize..2),
+            prop::option::weighted(0.5, 0usize..3),
+            0usize..7,
+            prop_oneof![4 => -60i64..=150, 1 => -270i64..-60],
+            prop::option::weighted(0.3, prop::bool::weighted(0.8)),
+        ),
         (
             prop::option::weighted(0.8, prop::bool::weighted(0.2)),
             prop::option::of(any::<bool>()),
@@ -187,20 +216,25 @@ fn dest() -> impl Strategy<Value = Dest> {
             prop::option::weighted(0.4, 0i64..=4),
         ),
     )
-        .prop_map(|((campaign, building, plan, isp, start_rel, with_phone_options), (source_excluded, smart_value, refund_method, acceptance_after, other_covered, mobile_lines))| Dest {
-            campaign,
-            building,
-            plan,
-            isp,
-            start_rel,
-            with_phone_options,
-            source_excluded,
-            smart_value,
-            refund_method,
-            acceptance_after,
-            other_covered,
-            mobile_lines,
-        })
+        .prop_map(
+            |(
+                (campaign, building, plan, isp, start_rel, with_phone_options),
+                (source_excluded, smart_value, refund_method, acceptance_after, other_covered, mobile_lines),
+            )| Dest {
+                campaign,
+                building,
+                plan,
+                isp,
+                start_rel,
+                with_phone_options,
+                source_excluded,
+                smart_value,
+                refund_method,
+                acceptance_after,
+                other_covered,
+                mobile_lines,
+            },
+        )
 }
 
 /// A generated scenario as the input JSON.
@@ -413,7 +447,11 @@ fn generated_inputs_are_mostly_valid() {
             assert!(!errs.is_empty(), "ok:false without errors for {i}");
             for e in errs {
                 let code = e["code"].as_str().unwrap_or("?");
-                assert!(["missing", "invalid-date", "invalid-month", "unknown-value", "out-of-range", "not-allowed", "inconsistent"].contains(&code), "unknown code {code} for {i}");
+                assert!(
+                    ["missing", "invalid-date", "invalid-month", "unknown-value", "out-of-range", "not-allowed", "inconsistent"]
+                        .contains(&code),
+                    "unknown code {code} for {i}"
+                );
                 *codes.entry(format!("{} {code}", e["field"].as_str().unwrap_or("?"))).or_default() += 1;
             }
         }
@@ -702,7 +740,12 @@ proptest! {
 /// A value without its human-language text (`label`, `name`, `text`, `message`).
 fn strip(v: &Value) -> Value {
     match v {
-        Value::Object(o) => Value::Object(o.iter().filter(|(k, _)| !["label", "name", "text", "message"].contains(&k.as_str())).map(|(k, x)| (k.clone(), strip(x))).collect()),
+        Value::Object(o) => Value::Object(
+            o.iter()
+                .filter(|(k, _)| !["label", "name", "text", "message"].contains(&k.as_str()))
+                .map(|(k, x)| (k.clone(), strip(x)))
+                .collect(),
+        ),
         Value::Array(a) => Value::Array(a.iter().map(strip).collect()),
         x => x.clone(),
     }
@@ -829,11 +872,15 @@ fn sonet_only_facts() -> (Vec<String>, Vec<i64>) {
     let others = norikae::rules::book().expect("rule book").sets.iter().filter(|s| s.id != sonet.id);
     let custom_ints: Vec<i64> = others.flat_map(|s| s.params.iter()).flat_map(|p| ints(&p.value)).collect();
     // What the custom provider's data says too (NTT's analog-return desk) is no So-net fact.
-    let custom_words: Vec<&str> = custom.params.iter().flat_map(|p| match &p.value {
-        V::Str(s) => vec![*s],
-        V::Text(t) => vec![t.ja, t.en],
-        _ => vec![],
-    }).collect();
+    let custom_words: Vec<&str> = custom
+        .params
+        .iter()
+        .flat_map(|p| match &p.value {
+            V::Str(s) => vec![*s],
+            V::Text(t) => vec![t.ja, t.en],
+            _ => vec![],
+        })
+        .collect();
     let mut words = Vec::new();
     let mut amounts = Vec::new();
     for p in sonet.params {

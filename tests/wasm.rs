@@ -19,7 +19,9 @@ fn get(v: &JsValue, path: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn calculate_returns_a_plain_object_for_a_valid_input() {
     // Public case 03 (SN-7, SN-8, SN-11, SN-12).
-    let input = parse(r#"{"applicationDate":"2026-09-10","current":{"provider":"so-net-hikari-plus","serviceStart":"2021-03-15","exitMonth":"2026-09","monthlyFee":5720,"payment":"bank-debit","construction":{"monthlyInstallment":500,"installments":72,"firstMonth":"2021-04"}}}"#);
+    let input = parse(
+        r#"{"applicationDate":"2026-09-10","current":{"provider":"so-net-hikari-plus","serviceStart":"2021-03-15","exitMonth":"2026-09","monthlyFee":5720,"payment":"bank-debit","construction":{"monthlyInstallment":500,"installments":72,"firstMonth":"2021-04"}}}"#,
+    );
     let r = norikae::calculate(input);
     assert!(r.is_object());
     assert_eq!(get(&r, "ok"), JsValue::TRUE);
@@ -31,7 +33,15 @@ fn calculate_returns_a_plain_object_for_a_valid_input() {
 
 #[wasm_bindgen_test]
 fn calculate_answers_odd_values_without_throwing() {
-    let odd = [JsValue::NULL, JsValue::UNDEFINED, JsValue::from_f64(f64::NAN), JsValue::from_str("{}"), Array::new().into(), js_sys::Symbol::for_("x").into(), js_sys::Function::new_no_args("return 1").into()];
+    let odd = [
+        JsValue::NULL,
+        JsValue::UNDEFINED,
+        JsValue::from_f64(f64::NAN),
+        JsValue::from_str("{}"),
+        Array::new().into(),
+        js_sys::Symbol::for_("x").into(),
+        js_sys::Function::new_no_args("return 1").into(),
+    ];
     for v in odd {
         let r = norikae::calculate(v);
         assert_eq!(get(&r, "ok"), JsValue::FALSE);

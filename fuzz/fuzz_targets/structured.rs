@@ -68,7 +68,13 @@ fn odd(u: &mut Unstructured) -> Result<Value> {
 }
 
 /// Sets `key` with probability `p`/4 (absent otherwise).
-fn maybe(u: &mut Unstructured, o: &mut Map<String, Value>, key: &str, p: u8, v: impl FnOnce(&mut Unstructured) -> Result<Value>) -> Result<()> {
+fn maybe(
+    u: &mut Unstructured,
+    o: &mut Map<String, Value>,
+    key: &str,
+    p: u8,
+    v: impl FnOnce(&mut Unstructured) -> Result<Value>,
+) -> Result<()> {
     if u.int_in_range(0..=3u8)? < p {
         let x = v(u)?;
         o.insert(key.into(), x);

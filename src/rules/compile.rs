@@ -112,7 +112,9 @@ impl Ctx<'_> {
             Some(toml::Value::Table(t)) if t.values().all(|x| x.is_integer()) => {
                 Value::IntMap(t.iter().filter_map(|(k, x)| Some((k.clone(), x.as_integer()?))).collect())
             }
-            Some(_) => bad(self, "must be an integer, a boolean, a string, a list of strings or integers, a table of integers, or { ja, en }"),
+            Some(_) => {
+                bad(self, "must be an integer, a boolean, a string, a list of strings or integers, a table of integers, or { ja, en }")
+            }
         }
     }
 }
@@ -172,7 +174,8 @@ pub fn missing_required(file: &str, set: &RuleSet) -> Vec<String> {
         SetKind::Provider => (PROVIDER_REQUIRED, "provider"),
         SetKind::Campaign => (CAMPAIGN_REQUIRED, "campaign"),
     };
-    let mut out: Vec<String> = list.iter().filter(|k| !has(k)).map(|k| format!("{file}: params: lacks \"{k}\", which every {kind} must have")).collect();
+    let mut out: Vec<String> =
+        list.iter().filter(|k| !has(k)).map(|k| format!("{file}: params: lacks \"{k}\", which every {kind} must have")).collect();
     if set.kind == SetKind::Campaign && !has("application.window-months") && !has("application.window-calendar-months") {
         out.push(format!("{file}: params: lacks \"application.window-months\" (or \"application.window-calendar-months\"), which every campaign must have"));
     }

@@ -5,10 +5,10 @@
 //! is recorded in a [`Trace`] so the result can name its sources and warn when a value
 //! is unverified (`Confidence::Low`).
 
-pub mod data;
-pub mod schema;
 #[cfg(test)]
 pub mod compile;
+pub mod data;
+pub mod schema;
 
 use crate::error::CalcError;
 use chrono::{Datelike, NaiveDate};
@@ -160,8 +160,7 @@ impl Rules {
 
     /// Like [`Rules::entry`], for an entry that must exist.
     pub fn need(&self, key: &str, name: &str, at: NaiveDate, tr: &mut Trace) -> Result<i64, CalcError> {
-        self.entry(key, name, at, tr)?
-            .ok_or_else(|| CalcError::RuleMissing(format!("{}: {key}.{name}", self.set.id)))
+        self.entry(key, name, at, tr)?.ok_or_else(|| CalcError::RuleMissing(format!("{}: {key}.{name}", self.set.id)))
     }
 
     pub fn text(&self, key: &str, at: NaiveDate, tr: &mut Trace, lang: crate::lang::Lang) -> Result<&'static str, CalcError> {
@@ -220,19 +219,29 @@ mod tests {
         let text = std::fs::read_to_string("rules/custom.toml").expect("custom.toml");
         let cut = text.replace("key = \"mypage.months-after-exit\"", "key = \"mypage.unused\"");
         let set = compile("custom-cut.toml", &cut).expect("compiles");
-        assert_eq!(super::compile::missing_required("custom-cut.toml", &set), vec!["custom-cut.toml: params: lacks \"mypage.months-after-exit\", which every provider must have".to_string()]);
+        assert_eq!(
+            super::compile::missing_required("custom-cut.toml", &set),
+            vec!["custom-cut.toml: params: lacks \"mypage.months-after-exit\", which every provider must have".to_string()]
+        );
     }
 
     #[test]
     fn a_value_without_a_source_is_rejected_naming_file_field_and_problem() {
         let e = fixture("missing-source.toml");
-        assert_eq!(e, vec!["tests/fixtures/rules/missing-source.toml: params[1] (exit.window-months).source: is missing: every value needs a source".to_string()]);
+        assert_eq!(
+            e,
+            vec!["tests/fixtures/rules/missing-source.toml: params[1] (exit.window-months).source: is missing: every value needs a source"
+                .to_string()]
+        );
     }
 
     #[test]
     fn overlapping_periods_and_unknown_sources_are_rejected() {
         let e = fixture("overlapping-periods.toml");
-        assert!(e.iter().any(|m| m.contains("params[1] (fee.cancellation).since: period 20220701–99991231 overlaps 20000101–20220701")), "{e:?}");
+        assert!(
+            e.iter().any(|m| m.contains("params[1] (fee.cancellation).since: period 20220701–99991231 overlaps 20000101–20220701")),
+            "{e:?}"
+        );
         assert!(e.iter().any(|m| m.contains("params[1] (fee.cancellation).source: names an unknown source \"nowhere\"")), "{e:?}");
     }
 
@@ -257,7 +266,13 @@ source = "s"
 confidence = "low"
 "#;
         let e = compile("bad.toml", text).err().unwrap_or_default();
-        for needle in ["bad.toml: checked: \"2026-02-30\" is not a date", "sources[0].kind: \"rumour\"", "rule: \"sn7\" is not a rule id", "note: is missing: a low-confidence value must say why", "a campaign needs a version.dates parameter"] {
+        for needle in [
+            "bad.toml: checked: \"2026-02-30\" is not a date",
+            "sources[0].kind: \"rumour\"",
+            "rule: \"sn7\" is not a rule id",
+            "note: is missing: a low-confidence value must say why",
+            "a campaign needs a version.dates parameter",
+        ] {
             assert!(e.iter().any(|m| m.contains(needle)), "{needle} not in {e:?}");
         }
     }

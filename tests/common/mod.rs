@@ -8,8 +8,12 @@ pub fn run(f: &str, input: &Value) -> Value {
     let text = input.to_string();
     let mut de = serde_json::Deserializer::from_str(&text);
     let json = norikae::json::read(&mut de).unwrap_or(norikae::json::Json::Null);
-    
-    if f == "compareExitMonths" { to_value(&norikae::calculate::compare_exit_months(&json)) } else { to_value(&norikae::calculate::calculate(&json)) }
+
+    if f == "compareExitMonths" {
+        to_value(&norikae::calculate::compare_exit_months(&json))
+    } else {
+        to_value(&norikae::calculate::calculate(&json))
+    }
 }
 
 /// The answer as the page gets it: the core's own JSON text, parsed (so every test also
