@@ -6,6 +6,7 @@
 #
 # Components (one line each):
 #   rust target   wasm32-unknown-unknown           rustup target add
+#   rust lints    rustfmt, clippy                  rustup component add (make test's first step)
 #   wasm-bindgen  wasm-bindgen-cli == Cargo.lock's wasm-bindgen version (cargo install, ~2 min cold)
 #                 (also provides wasm-bindgen-test-runner, the wasm test runner)
 #   npm           package.json devDependencies     npm ci (binaryen's wasm-opt, playwright-core, axe-core, ical.js)
@@ -32,6 +33,19 @@ if rustup target list --installed | grep -qx 'wasm32-unknown-unknown'; then
 else
   say "wasm32 target" "installing"
   rustup target add wasm32-unknown-unknown
+fi
+
+# --- rustfmt and clippy (make test checks formatting and lints first) ---------------------
+missing=""
+for c in rustfmt clippy; do
+  rustup component list --installed | grep -q "^$c" || missing="$missing $c"
+done
+if [ -z "$missing" ]; then
+  say "rust lints" "ok"
+else
+  say "rust lints" "installing$missing"
+  # shellcheck disable=SC2086
+  rustup component add $missing
 fi
 
 # --- wasm-bindgen-cli, same version as the wasm-bindgen crate in Cargo.lock -------------

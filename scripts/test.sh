@@ -3,6 +3,7 @@
 # this order, even after a failure, so one run shows everything; the script fails at the end
 # if any step failed. FAIL_FAST=1 stops at the first failing step instead.
 #
+#   0. cargo fmt --check; cargo clippy -D warnings  formatting and lints, host and wasm target
 #   1. cargo test                                   native unit, integration and doc tests
 #   2. cargo test --target wasm32-unknown-unknown   wasm-bindgen-test tests (tests/wasm.rs, ...)
 #   3. python3 tests/holidays/check_holidays.py     when present
@@ -52,6 +53,12 @@ summary() {
   [ "${#failed[@]}" -eq 0 ] && exit 0
   exit 1
 }
+
+# 0. Formatting and lints first (issue 12): rustfmt.toml's settings; clippy on every target,
+#    for the host and for the wasm target the page runs.
+step "cargo fmt" cargo fmt --check
+step "clippy" cargo clippy --all-targets -- -D warnings
+step "clippy (wasm)" cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 # 1. Native tests.
 step "cargo test" cargo test

@@ -345,7 +345,7 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
                 r.text("eligible.excluded-sources.words", at, &mut cx.trace, crate::lang::Lang::En)?.to_string(),
             )
         } else {
-            (crate::lang::join(&listed, "、"), crate::lang::join(&listed, ", "))
+            (crate::lang::join(listed, "、"), crate::lang::join(listed, ", "))
         };
         let (why_ja, why_en) = match d.source_excluded {
             Some(true) => ("対象外と入力されているため".to_string(), "As entered, it".to_string()),

@@ -460,7 +460,7 @@ impl Reader {
                 let s = self.fits(field, s)?;
                 let hit = choices.iter().find(|c| **c == s).copied();
                 if hit.is_none() {
-                    let list = crate::lang::join(&choices, " | ");
+                    let list = crate::lang::join(choices, " | ");
                     self.err(
                         field,
                         C::UnknownValue,
@@ -472,7 +472,7 @@ impl Reader {
             }
             Some(other) => {
                 let d = describe(other);
-                let list = crate::lang::join(&choices, " | ");
+                let list = crate::lang::join(choices, " | ");
                 self.err(field, C::UnknownValue, format!("使える値: {list}（入力: {d}）"), format!("must be one of: {list} (got {d})."));
                 None
             }
@@ -729,9 +729,9 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
                         format!(
                             "{who}のお客様は「{}」で退会を申し込めません。使える方法: {}",
                             way_name(channel.code(), true),
-                            ways(&allowed, true)
+                            ways(allowed, true)
                         ),
-                        format!("{who_en} cannot apply by {}; allowed: {}", way_name(channel.code(), false), ways(&allowed, false)),
+                        format!("{who_en} cannot apply by {}; allowed: {}", way_name(channel.code(), false), ways(allowed, false)),
                     );
                 }
             }
@@ -746,16 +746,8 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
                     r.err(
                         "current.payment",
                         C::NotAllowed,
-                        format!(
-                            "{who}のお客様は「{}」で支払えません。使える方法: {}",
-                            way_name(payment.code(), true),
-                            ways(&allowed, true)
-                        ),
-                        format!(
-                            "{} is not available to this customer; allowed: {}",
-                            way_name(payment.code(), false),
-                            ways(&allowed, false)
-                        ),
+                        format!("{who}のお客様は「{}」で支払えません。使える方法: {}", way_name(payment.code(), true), ways(allowed, true)),
+                        format!("{} is not available to this customer; allowed: {}", way_name(payment.code(), false), ways(allowed, false)),
                     );
                 }
             }
