@@ -9,7 +9,7 @@
 #   rust lints    rustfmt, clippy                  rustup component add (make test's first step)
 #   wasm-bindgen  wasm-bindgen-cli == Cargo.lock's wasm-bindgen version (cargo install, ~2 min cold)
 #                 (also provides wasm-bindgen-test-runner, the wasm test runner)
-#   npm           package.json devDependencies     npm ci (binaryen's wasm-opt, playwright-core, axe-core, ical.js)
+#   npm           package.json devDependencies     npm ci (binaryen's wasm-opt, playwright-core, axe-core, ical.js, biome)
 #   chromium      /usr/bin/chromium                apt-get install chromium (browser tests)
 #   holidays      Python `holidays`                pip install (tests/holidays/check_holidays.py)
 #

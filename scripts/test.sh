@@ -3,7 +3,8 @@
 # this order, even after a failure, so one run shows everything; the script fails at the end
 # if any step failed. FAIL_FAST=1 stops at the first failing step instead.
 #
-#   0. cargo fmt --check; cargo clippy -D warnings  formatting and lints, host and wasm target
+#   0. cargo fmt --check; cargo clippy -D warnings  formatting and lints, host and wasm target;
+#      biome lint                                   the page's JS (www/)
 #   1. cargo test                                   native unit, integration and doc tests
 #   2. cargo test --target wasm32-unknown-unknown   wasm-bindgen-test tests (tests/wasm.rs, ...)
 #   3. python3 tests/holidays/check_holidays.py     when present
@@ -59,6 +60,8 @@ summary() {
 step "cargo fmt" cargo fmt --check
 step "clippy" cargo clippy --all-targets -- -D warnings
 step "clippy (wasm)" cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+#    The page's modules: Biome's recommended lint rules (biome.json; no formatter).
+step "biome lint" node_modules/.bin/biome lint --error-on-warnings
 
 # 1. Native tests.
 step "cargo test" cargo test

@@ -122,7 +122,10 @@ const get = (o, path) => path.split(".").reduce((v, k) => (v && typeof v === "ob
 function put(o, path, v) {
   const ks = path.split(".");
   const last = ks.pop();
-  for (const k of ks) o = o[k] && typeof o[k] === "object" ? o[k] : (o[k] = {});
+  for (const k of ks) {
+    if (!o[k] || typeof o[k] !== "object") o[k] = {};
+    o = o[k];
+  }
   o[last] = v;
 }
 const pad = (n) => String(n).padStart(2, "0");
@@ -215,7 +218,7 @@ export function inputFromLink(hash, today) {
 /** The language a broken link was probably in ("lang":"en" somewhere in it), else null. */
 export const langOfLink = (hash) => (/lang(%22|")(%3A|:)(%22|")en/i.test(hash || "") ? "en" : null);
 
-export const hashOf = (input) => "#input=" + encodeURIComponent(JSON.stringify(input));
+export const hashOf = (input) => `#input=${encodeURIComponent(JSON.stringify(input))}`;
 
 // ---------------------------------------------------------------------------- DOM helpers
 
@@ -272,7 +275,7 @@ function showBody({ box, toggle, inner }) {
  *                    starts from the defaults
  */
 export function mount(root, opts = {}) {
-  const uid = "nk" + Math.random().toString(36).slice(2, 7);
+  const uid = `nk${Math.random().toString(36).slice(2, 7)}`;
   const today = () => dayOr(typeof opts.today === "function" ? opts.today() : opts.today);
   const mem = new Map(); // ticks without opts.ticks (the embed's): while the calculator lives
   const ticks = opts.ticks || { load: (id) => mem.get(id) || [], save: (id, keys) => mem.set(id, keys) };
@@ -291,7 +294,7 @@ export function mount(root, opts = {}) {
 
   const status = el("p", { class: "vh", "aria-live": "polite", "aria-atomic": "true" });
   const formBox = el("form", { class: "nk-form", novalidate: true, "aria-label": t.title });
-  const resultBox = el("section", { class: "nk-result", "aria-labelledby": uid + "-rh" });
+  const resultBox = el("section", { class: "nk-result", "aria-labelledby": `${uid}-rh` });
   const toast = el("p", { class: "toast", role: "status" });
   // A link (or `input` attribute) that cannot be read: said at the top, before the form,
   // from the first paint on, so nothing moves when it shows.
@@ -454,8 +457,8 @@ export function mount(root, opts = {}) {
   function buildField(f) {
     const id = idOf(f.p);
     const [label, hint] = t.f[f.p] || [f.p];
-    const hintEl = hint ? el("p", { class: "hint", id: id + "-hint", text: hint }) : null;
-    const err = el("p", { class: "err", id: id + "-err", hidden: true });
+    const hintEl = hint ? el("p", { class: "hint", id: `${id}-hint`, text: hint }) : null;
+    const err = el("p", { class: "err", id: `${id}-err`, hidden: true });
     const wrap = el("div", { class: `field f-${f.t}`, "data-path": f.p });
     const [gb, gp = ""] = f.gl ? gloss(f.gl, `f-${f.p}`) : [];
     let inputs;
@@ -612,7 +615,7 @@ export function mount(root, opts = {}) {
     let res, cmp;
     try {
       res = m.calculate(input);
-      cmp = res && res.ok && typeof m.compareExitMonths === "function" ? m.compareExitMonths(input) : null;
+      cmp = res?.ok && typeof m.compareExitMonths === "function" ? m.compareExitMonths(input) : null;
     } catch {
       showMessage(t.crashed);
       return;
@@ -631,7 +634,7 @@ export function mount(root, opts = {}) {
 
   function showMessage(text) {
     clearErrors();
-    resultBox.replaceChildren(el("h2", { id: uid + "-rh", text: t.h.result }), el("p", { class: "notice", text }));
+    resultBox.replaceChildren(el("h2", { id: `${uid}-rh`, text: t.h.result }), el("p", { class: "notice", text }));
     bar.replaceChildren();
   }
 
@@ -656,7 +659,7 @@ export function mount(root, opts = {}) {
       if (controls.has(p)) return { ...controls.get(p), p };
       if (groups.has(p)) return { err: groups.get(p).err, inputs: [groups.get(p).toggle], p };
       // A block without a control of its own (current.terms): its first field.
-      const first = p === path && [...controls.keys()].find((k) => k.startsWith(p + "."));
+      const first = p === path && [...controls.keys()].find((k) => k.startsWith(`${p}.`));
       if (first) return { ...controls.get(first), p: first };
     }
     return null;
@@ -672,7 +675,7 @@ export function mount(root, opts = {}) {
     return errors.every((er) => {
       const p = String(er.field ?? "");
       const c = controls.get(p);
-      const grp = [...groups.keys()].find((g) => p.startsWith(g + "."));
+      const grp = [...groups.keys()].find((g) => p.startsWith(`${g}.`));
       return er.code === "missing" && c && grp && groups.get(grp).toggle.checked && !c.wrap.hidden && c.inputs.every((i) => i.type === "radio" || i.type === "checkbox" || !i.value);
     });
   }
@@ -727,7 +730,7 @@ export function mount(root, opts = {}) {
       tg?.inputs[0]?.focus();
     });
     resultBox.replaceChildren(
-      el("h2", { id: uid + "-rh", text: t.h.result }),
+      el("h2", { id: `${uid}-rh`, text: t.h.result }),
       nowrapDates(el("div", { class: "errors", "data-testid": "errors" }, el("h3", { text: t.h.errors }), list)));
     setBar(el("span", { text: t.summaryErr(errors.length) }));
     say(t.summaryErr(errors.length));
@@ -795,14 +798,20 @@ export function mount(root, opts = {}) {
   function morph(a, b) {
     if (a.isEqualNode(b)) return;
     if (a.nodeName !== b.nodeName || a.matches?.(".blk-actions")) return a.replaceWith(b);
-    if (a.nodeType === 3) return (a.data = b.data);
+    if (a.nodeType === 3) {
+      a.data = b.data;
+      return;
+    }
     for (const k of b.getAttributeNames()) a.getAttribute(k) !== b.getAttribute(k) && a.setAttribute(k, b.getAttribute(k));
     for (const k of a.getAttributeNames()) b.hasAttribute(k) || a.removeAttribute(k);
     morphKids(a, [...b.childNodes]);
   }
   function morphKids(a, kids) {
     const n = a.childNodes;
-    kids.forEach((k, i) => (n[i] ? morph(n[i], k) : a.append(k)));
+    kids.forEach((k, i) => {
+      if (n[i]) morph(n[i], k);
+      else a.append(k);
+    });
     while (n.length > kids.length) a.lastChild.remove();
   }
 
@@ -813,7 +822,9 @@ export function mount(root, opts = {}) {
   function scroller(box) {
     return [box, el("p", { class: "scroll-hint", hidden: true, text: t.scrollHint })];
   }
-  const fits = new ResizeObserver((es) => es.forEach((e) => fitHint(e.target)));
+  const fits = new ResizeObserver((es) => {
+    for (const e of es) fitHint(e.target);
+  });
   function fitHint(box) {
     const hint = box.nextElementSibling;
     const over = box.scrollWidth > box.clientWidth + 1;
@@ -934,14 +945,14 @@ export function mount(root, opts = {}) {
     fact(t.exit.mypageUntil, x.mypageUntil && D(x.mypageUntil));
 
     morphKids(resultBox, [
-      el("h2", { id: uid + "-rh", text: t.h.result }),
+      el("h2", { id: `${uid}-rh`, text: t.h.result }),
       head, todo, tools, warnings,
       section("timeline", t.h.timeline, timeline(res)),
       section("exit", t.h.exit, dl),
       section("charges", t.h.charges, chargesTable(res)),
       (res.refunds || []).length || res.campaign || res.refundNote ? section("refunds", t.h.refunds, campaignLine(res.campaign), refundNote(res), (res.refunds || []).length ? refundsTable(res) : null) : null,
       cashflow(res),
-      compare(res, cmp),
+      compare(cmp),
       // Each rule set used, with the day its data was last checked (issue 5).
       Array.isArray(res.rules) && res.rules.length ? el("ul", { class: "asof", "data-testid": "rules-as-of" },
         res.rules.map((r) => el("li", { "data-rule": r.id }, `${words(r.name)}: ${t.asOf(D(r.checked))}`))) : null,
@@ -1065,8 +1076,8 @@ export function mount(root, opts = {}) {
       scroller(el("div", { class: "chart-wrap", tabindex: 0, role: "group", "aria-label": t.h.cashflow }, chart)));
   }
 
-  function compare(res, cmp) {
-    if (!cmp || !cmp.ok || !Array.isArray(cmp.rows) || !cmp.rows.length) return null;
+  function compare(cmp) {
+    if (!cmp?.ok || !Array.isArray(cmp.rows) || !cmp.rows.length) return null;
     const rows = cmp.rows;
     // The core's own recommendation: a month the reader can still reach, and how.
     const bi = rows.findIndex((r) => r.month === (cmp.recommended || cmp.best));
@@ -1211,7 +1222,7 @@ export function mount(root, opts = {}) {
       } catch {
         r = null;
       }
-      if (!r || !r.ok || typeof r.ics !== "string") return flash(t.crashed);
+      if (!r?.ok || typeof r.ics !== "string") return flash(t.crashed);
       const url = URL.createObjectURL(new Blob([r.ics], { type: "text/calendar;charset=utf-8" }));
       const a = el("a", { href: url, download: r.filename || "norikae.ics", hidden: true });
       nk.append(a);
@@ -1307,7 +1318,7 @@ export function mount(root, opts = {}) {
   buildForm();
   opts.onLang?.(lang, t);
   fill(input);
-  resultBox.replaceChildren(el("h2", { id: uid + "-rh", text: t.h.result }), el("p", { class: "notice", text: t.loading }));
+  resultBox.replaceChildren(el("h2", { id: `${uid}-rh`, text: t.h.result }), el("p", { class: "notice", text: t.loading }));
   if (opts.linkError) linkError(opts.linkError);
   else run(false);
   return { setInput, setLang, linkError, get input() { return input; }, get lang() { return lang; } };
