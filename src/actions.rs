@@ -155,6 +155,14 @@ pub fn build(
                     how.1
                 ),
             ),
+            // Paper counts on its arrival: the deadline is the day it must arrive by.
+            _ if c.channel == Channel::Paper => match by {
+                Some(b) => (
+                    format!("{}{b}までに届けば{x}末で退会できます。", how.0),
+                    format!("{} If it arrives by {b}, the exit is at the end of {x}.", how.1),
+                ),
+                None => (how.0.to_string(), how.1.to_string()),
+            },
             _ => (
                 format!("{}{x}末で退会するための期限です。", how.0),
                 format!("{} This is the last day that still gives exit at the end of {x}.", how.1),
@@ -182,7 +190,7 @@ pub fn build(
             "When applying, say that you want to keep the phone number.".into(),
         );
         let k = contact(s, "analog", cx)?;
-        push("analog-return", "SN-6", None, Some(a), plan.analog_deadline, k, "NTTに電話して番号をアナログ回線に戻してもらいます。必ず退会が完了する前に終えてください（戻しが済むまで退会は完了しません）。期限を過ぎると番号は失われます。".into(), "Call NTT to return the number to an analog line. It must be done before the exit completes (the exit waits for it); after the deadline the number is lost.".into());
+        push("analog-return", "SN-6", None, Some(a), plan.analog_deadline, k, format!("NTTに電話して番号をアナログ回線に戻してもらいます。戻しが済むまで退会は完了しないので、{x}末に退会するなら必ず{x}末までに終えてください。遅れると退会はその月まで延び、期限を過ぎると番号は失われます。"), format!("Call NTT to return the number to an analog line. The exit cannot complete before it: to leave at the end of {x}, finish it by then. Later, the exit moves to that month; after the deadline the number is lost."));
     }
     if c.removal != Removal::None {
         if let Some(d) = plan.removal_date {

@@ -170,25 +170,30 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
     let total_charges = charges.iter().fold(0i64, |a, c| a.saturating_add(c.amount));
     let total_refunds = refunds.iter().fold(0i64, |a, r| a.saturating_add(r.amount));
     let totals = Totals { charges: total_charges, refunds: total_refunds, net: total_charges.saturating_sub(total_refunds) };
-    crate::explain!(
-        cx,
-        "AU-11",
-        format!(
-            "乗り換えの実質負担 = 退会時の請求 {}円 − 還元・割引 {}円 = {}円。",
-            yen(totals.charges),
-            yen(totals.refunds),
-            yen(totals.net)
-        ),
-        format!(
-            "Net switching cost = exit charges {} yen − refunds and discounts {} yen = {} yen.",
-            yen(totals.charges),
-            yen(totals.refunds),
-            yen(totals.net)
-        )
-    );
+    // AU-11 is the net cost of a switch: explained when a destination was entered.
+    if s.destination.is_some() {
+        crate::explain!(
+            cx,
+            "AU-11",
+            format!(
+                "乗り換えの実質負担 = 退会時の請求 {}円 − 還元・割引 {}円 = {}円。",
+                yen(totals.charges),
+                yen(totals.refunds),
+                yen(totals.net)
+            ),
+            format!(
+                "Net switching cost = exit charges {} yen − refunds and discounts {} yen = {} yen.",
+                yen(totals.charges),
+                yen(totals.refunds),
+                yen(totals.net)
+            )
+        );
+    }
 
     // Deadlines, in CONTRACT's order.
     let mut deadlines = Vec::new();
+    // "MyPage" is So-net's word: said only for a provider whose data prints statements there.
+    let mypage = s.current.rules.has("statement.how");
     let dl = |kind, date, rule, ja, en| DeadlineOut {
         kind,
         date,
@@ -203,8 +208,8 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         "statement-print",
         plan.mypage_until,
         "SN-13",
-        "明細書を印刷できる期限（マイページ）",
-        "Last day to print the statement (MyPage)",
+        if mypage { "明細書を印刷できる期限（マイページ）" } else { "会員ページを見られる期限" },
+        if mypage { "Last day to print the statement (MyPage)" } else { "Last day of the member pages" },
     ));
     if let Some(d) = plan.analog_deadline {
         deadlines.push(dl("analog-return", d, "SN-6", "アナログ戻しの期限", "Analog-return deadline"));
@@ -469,6 +474,7 @@ fn timeline(
     lang: Lang,
 ) -> Vec<TimelineOut> {
     let mut t = Vec::new();
+    let mypage = s.current.rules.has("statement.how");
     let mut add = |date, kind, rule, label: String, amount| t.push(TimelineOut { date, kind, label, rule, amount });
     // The rule that decided the window the request opens (SN-2, or SN-3/SN-4).
     let rule = exit_rules(s, p).get(1).copied().unwrap_or("SN-2");
@@ -499,7 +505,12 @@ fn timeline(
                 d,
                 "statement-available",
                 "SN-10",
-                lang.pick("明細書をマイページで印刷できる", "Statement printable on MyPage").into(),
+                if mypage {
+                    lang.pick("明細書をマイページで印刷できる", "Statement printable on MyPage")
+                } else {
+                    lang.pick("明細書が出る（請求月）", "Statement issued (billed month)")
+                }
+                .into(),
                 None,
             );
         }
@@ -636,6 +647,13 @@ fn recommend(s: &Scenario, plan: &ExitPlan, rows: &[Row], pick: Option<&Row>, be
     if best != m {
         ja.push_str(&format!("（{best}末はもっと安くなりますが、いまからでは間に合いません。）"));
         en.push_str(&format!(" ({best} would cost less, but can no longer be reached.)"));
+    }
+    // Waiting costs the months' fees: without a monthly fee the rows count them as 0.
+    if s.current.monthly_fee == 0 && m != plan.month {
+        ja.push_str(
+            "ただし毎月の利用料金が入力されていないため、待つあいだの月額料金を0円として比べています。入力すると正しく比べられます。",
+        );
+        en.push_str(" The monthly fee was not entered, so the months of waiting are counted at 0 yen; enter it for a true comparison.");
     }
     lang.say(ja, en)
 }

@@ -302,7 +302,20 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         (_, Some(g)) => g.max(earliest),
         (_, None) => earliest,
     };
-    crate::explain!(cx, "AU-7", format!("申請は{window}か月以内、{deadline} までに郵送します（開通日 {at}）。契約解除料の明細が出るのは請求月 {statements_billed} からなので、受付は早くて {earliest} です。"), format!("Mail the application within {window} months, by {deadline} (start {at}). The fee statement exists once billed in {statements_billed}, so acceptance is {earliest} at the earliest."));
+    if !r.has("application.window-calendar-months") {
+        crate::explain!(
+            cx,
+            "AU-7",
+            format!("申請は{window}か月以内、{deadline}までに郵送します（開通日 {at}）。"),
+            format!("Mail the application within {window} months, by {deadline} (start {at}).")
+        );
+    }
+    crate::explain!(
+        cx,
+        "AU-7",
+        format!("契約解除料の明細が出るのは請求月{statements_billed}からなので、受付は早くて{earliest}です。"),
+        format!("The fee statement exists once billed in {statements_billed}, so acceptance is {earliest} at the earliest.")
+    );
     let mut in_time = true;
     if earliest > deadline {
         in_time = false;
@@ -350,8 +363,11 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         let (why_ja, why_en) = match d.source_excluded {
             Some(true) => ("対象外と入力されているため".to_string(), "As entered, it".to_string()),
             _ => (
-                format!("{}はauスマートバリューの対象になる光回線のため", pname.ja),
-                format!("{} is a fiber service covered by au Smart Value, so it", pname.en),
+                format!("{}はauスマートバリューの対象になる光回線とされているため（第三者の情報で、KDDIには未確認です）", pname.ja),
+                format!(
+                    "{} is reported (by third parties, not confirmed with KDDI) to be a fiber service covered by au Smart Value, so it",
+                    pname.en
+                ),
             ),
         };
         crate::warn!(
@@ -639,7 +655,7 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
     if fee_refund > 0 && !d.smart_value && covered > r.int("commitment.fee-waived-up-to", at, &mut cx.trace)? {
         let cfee = r.need("commitment.fee", building, at, &mut cx.trace)?;
         let waived = r.int("commitment.fee-waived-up-to", at, &mut cx.trace)?;
-        crate::warn!(cx, "commitment-fee-risk", "AU-8", format!("{commitment_end} より前に auひかりを解約すると、キャンペーンの契約解除料 {}円がかかります（auスマートバリューを申し込むか、対象の違約金が{}円以下なら不要）。", yen(cfee), yen(waived)), format!("Leaving au Hikari before {commitment_end} costs the campaign fee of {} yen (waived with au Smart Value, or when the covered fees are {} yen or less).", yen(cfee), yen(waived)));
+        crate::warn!(cx, "commitment-fee-risk", "AU-8", format!("{commitment_end}より前にauひかりを解約すると、キャンペーンの契約解除料{}円がかかります（キャンペーンの申請と同時にauスマートバリューを申し込んだ場合か、還元の対象になる契約解除料などが{}円以下なら不要です）。", yen(cfee), yen(waived)), format!("Leaving au Hikari before {commitment_end} costs the campaign fee of {} yen (waived if au Smart Value is applied for together with the campaign application, or when the covered fees are {} yen or less).", yen(cfee), yen(waived)));
     }
     crate::explain!(
         cx,

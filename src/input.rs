@@ -300,17 +300,24 @@ struct Reader {
     errors: Vec<InputError>,
 }
 
-fn describe(v: &Json) -> String {
+fn describe(v: &Json) -> (String, String) {
+    let two = |ja: &str, en: &str| (ja.to_string(), en.to_string());
     match v {
-        Json::Str(s) => format!("\"{}\"", s.chars().take(20).collect::<String>()),
+        Json::Str(s) => {
+            let t = format!("\"{}\"", s.chars().take(20).collect::<String>());
+            (t.clone(), t)
+        }
         // Integers only: float formatting would cost kilobytes of wasm for a message.
-        Json::Num(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
-        Json::Num(_) => "a fraction".into(),
-        Json::Bool(b) => format!("{b}"),
-        Json::Null => "null".into(),
-        Json::Arr(_) => "a list".into(),
-        Json::Obj(_) => "an object".into(),
-        Json::TooBig => "a value too large to read".into(),
+        Json::Num(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
+            let t = crate::lang::yen(*n as i64);
+            (t.clone(), t)
+        }
+        Json::Num(_) => two("小数", "a fraction"),
+        Json::Bool(b) => two(if *b { "はい" } else { "いいえ" }, if *b { "true" } else { "false" }),
+        Json::Null => two("空", "null"),
+        Json::Arr(_) => two("リスト", "a list"),
+        Json::Obj(_) => two("まとまり", "an object"),
+        Json::TooBig => two("大きすぎる値", "a value too large to read"),
     }
 }
 
@@ -358,7 +365,7 @@ impl Reader {
                         self.err(
                             field,
                             C::InvalidDate,
-                            format!("{s} は YYYY-MM-DD 形式の実在する日付ではありません。"),
+                            format!("「{s}」という日はありません（年-月-日で、実在する日付を入れてください）。"),
                             format!("{s} is not a real date in the form YYYY-MM-DD."),
                         );
                         None
@@ -366,8 +373,13 @@ impl Reader {
                 }
             }
             Some(other) => {
-                let d = describe(other);
-                self.err(field, C::InvalidDate, format!("日付（YYYY-MM-DD）ではありません: {d}"), format!("not a date (YYYY-MM-DD): {d}"));
+                let (dj, de) = describe(other);
+                self.err(
+                    field,
+                    C::InvalidDate,
+                    format!("日付（YYYY-MM-DD）ではありません: {dj}"),
+                    format!("not a date (YYYY-MM-DD): {de}"),
+                );
                 None
             }
         }
@@ -401,8 +413,8 @@ impl Reader {
                 }
             }
             Some(other) => {
-                let d = describe(other);
-                self.err(field, C::InvalidMonth, format!("月（YYYY-MM）ではありません: {d}"), format!("not a month (YYYY-MM): {d}"));
+                let (dj, de) = describe(other);
+                self.err(field, C::InvalidMonth, format!("月（YYYY-MM）ではありません: {dj}"), format!("not a month (YYYY-MM): {de}"));
                 None
             }
         }
@@ -419,12 +431,12 @@ impl Reader {
             }
             Some(Json::Num(n)) if n.fract() == 0.0 && *n >= lo as f64 && *n <= hi as f64 => Some(*n as i64),
             Some(other) => {
-                let d = describe(other);
+                let (dj, de) = describe(other);
                 self.err(
                     field,
                     C::OutOfRange,
-                    format!("{lo}〜{hi} の整数で入力してください（入力: {d}）。"),
-                    format!("must be a whole number from {lo} to {hi} (got {d})."),
+                    format!("{}〜{}の整数で入力してください（入力: {dj}）。", crate::lang::yen(lo), crate::lang::yen(hi)),
+                    format!("must be a whole number from {} to {} (got {de}).", crate::lang::yen(lo), crate::lang::yen(hi)),
                 );
                 default
             }
@@ -440,12 +452,12 @@ impl Reader {
             None | Some(Json::Null) => default,
             Some(Json::Bool(b)) => *b,
             Some(other) => {
-                let d = describe(other);
+                let (dj, de) = describe(other);
                 self.err(
                     field,
                     C::UnknownValue,
-                    format!("true か false を指定してください（入力: {d}）。"),
-                    format!("must be true or false (got {d})."),
+                    format!("true か false を指定してください（入力: {dj}）。"),
+                    format!("must be true or false (got {de})."),
                 );
                 default
             }
@@ -471,9 +483,9 @@ impl Reader {
                 hit
             }
             Some(other) => {
-                let d = describe(other);
+                let (dj, de) = describe(other);
                 let list = crate::lang::join(choices, " | ");
-                self.err(field, C::UnknownValue, format!("使える値: {list}（入力: {d}）"), format!("must be one of: {list} (got {d})."));
+                self.err(field, C::UnknownValue, format!("使える値: {list}（入力: {dj}）"), format!("must be one of: {list} (got {de})."));
                 None
             }
         }
@@ -489,12 +501,12 @@ impl Reader {
                 None
             }
             Some(other) => {
-                let d = describe(other);
+                let (dj, de) = describe(other);
                 self.err(
                     field,
                     C::UnknownValue,
-                    format!("オブジェクト {{…}} ではありません（入力: {d}）。"),
-                    format!("must be an object {{…}} (got {d})."),
+                    format!("オブジェクト {{…}} ではありません（入力: {dj}）。"),
+                    format!("must be an object {{…}} (got {de})."),
                 );
                 None
             }
@@ -591,12 +603,12 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
             None => None,
         },
         Some(other) => {
-            let d = describe(other);
+            let (dj, de) = describe(other);
             r.err(
                 "current.provider",
                 C::UnknownValue,
-                format!("事業者のIDではありません（入力: {d}）。"),
-                format!("not a provider id (got {d})."),
+                format!("事業者のIDではありません（入力: {dj}）。"),
+                format!("not a provider id (got {de})."),
             );
             None
         }

@@ -144,9 +144,9 @@ pub fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
 
 /// Japanese text shows dates as 2019年3月12日 and months as 2019年3月: rewrites every
 /// `YYYY-MM-DD` / `YYYY-MM` (years 2000–2199, real month numbers) in `s`. Phone numbers
-/// such as 0120-80-7761 are left alone. A space between a date and Japanese text is
-/// dropped ("申込日 2027-01-10 には" → "申込日2027年1月10日には"): the messages put spaces
-/// around dates for English, and Japanese has none.
+/// such as 0120-80-7761 and days that do not exist (2026-02-30) are left alone. Then
+/// [`ja_spacing`]: the messages put spaces around dates and amounts for English, and
+/// Japanese has none.
 pub fn ja_dates(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len() + 16);
@@ -173,14 +173,13 @@ pub fn ja_dates(s: &str) -> String {
         {
             let (y, m) = (num(i..i + 4), num(i + 5..i + 7));
             if (1..=12).contains(&m) {
-                let has_day = b.get(i + 7) == Some(&b'-') && digits(i + 8..i + 10) && !b.get(i + 10).is_some_and(u8::is_ascii_digit);
+                let has_day = b.get(i + 7) == Some(&b'-')
+                    && digits(i + 8..i + 10)
+                    && !b.get(i + 10).is_some_and(u8::is_ascii_digit)
+                    && chrono::NaiveDate::from_ymd_opt(y as i32, m, num(i + 8..i + 10)).is_some();
                 let month_only = !b.get(i + 7).is_some_and(|c| c.is_ascii_digit() || *c == b'-');
                 if has_day || month_only {
-                    let before = s.get(last..i).unwrap_or("");
-                    out.push_str(match before.strip_suffix(' ') {
-                        Some(t) if t.chars().next_back().map_or(true, |c| !c.is_ascii()) => t,
-                        _ => before,
-                    });
+                    out.push_str(s.get(last..i).unwrap_or(""));
                     push_num(&mut out, u64::from(y), 1);
                     out.push('年');
                     push_num(&mut out, u64::from(m), 1);
@@ -192,9 +191,6 @@ pub fn ja_dates(s: &str) -> String {
                     } else {
                         i += 7;
                     }
-                    if b.get(i) == Some(&b' ') && s.get(i + 1..).and_then(|t| t.chars().next()).is_some_and(|c| !c.is_ascii()) {
-                        i += 1;
-                    }
                     last = i;
                     continue;
                 }
@@ -203,6 +199,31 @@ pub fn ja_dates(s: &str) -> String {
         i += 1;
     }
     out.push_str(s.get(last..).unwrap_or(""));
+    ja_spacing(&out)
+}
+
+/// Kana, kanji and full-width forms: the characters Japanese sets without spaces.
+fn cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+}
+
+/// Drops a space between Japanese and Japanese or a digit ("契約解除料 10,000円 安く" →
+/// "契約解除料10,000円安く"); spaces next to Latin words ("au WALLET") and symbols stay.
+pub fn ja_spacing(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev: Option<char> = None;
+    let mut it = s.chars().peekable();
+    while let Some(c) = it.next() {
+        if c == ' ' {
+            if let (Some(p), Some(&n)) = (prev, it.peek()) {
+                if (cjk(p) && (cjk(n) || n.is_ascii_digit())) || (p.is_ascii_digit() && cjk(n)) {
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+        prev = Some(c);
+    }
     out
 }
 
@@ -213,7 +234,9 @@ mod tests {
     #[test]
     fn japanese_text_shows_japanese_dates() {
         assert_eq!(ja_dates("2019-03-12 から 2019-03 末まで"), "2019年3月12日から2019年3月末まで");
-        assert_eq!(ja_dates("0120-80-7761 と 2026-11"), "0120-80-7761 と2026年11月");
+        assert_eq!(ja_dates("0120-80-7761 と 2026-11"), "0120-80-7761と2026年11月");
+        assert_eq!(ja_dates("2026-02-30 はありません"), "2026-02-30はありません");
+        assert_eq!(ja_dates("契約解除料 10,000円 安く、3 → 2 → 3"), "契約解除料10,000円安く、3 → 2 → 3");
         assert_eq!(ja_dates("申込日 2027-01-10 には"), "申込日2027年1月10日には");
         assert_eq!(ja_dates("au WALLET 2027-01 x"), "au WALLET 2027年1月 x");
         assert_eq!(ja_dates("x2019-03-12"), "x2019年3月12日");

@@ -311,7 +311,10 @@ fn apply_exit_sn5_sn6_says_when_a_shift_moved_the_exit() {
 fn sn6_sn12_steps_say_before_the_exit_and_the_usage_month_of_a_slip() {
     let r = leave(|v| v["current"]["phone"] = json!({ "keepNumber": true }));
     let step = r["actions"].as_array().unwrap().iter().find(|x| x["kind"] == "analog-return").unwrap().clone();
-    assert!(step["text"].as_str().unwrap().contains("退会が完了する前"), "{step}");
+    assert!(
+        step["text"].as_str().unwrap().contains("退会は完了しないので、2019年3月末に退会するなら必ず2019年3月末までに終えて"),
+        "{step}"
+    );
     let r = leave(|v| v["current"]["payment"] = json!("convenience-store"));
     let slips: Vec<&Value> = r["actions"].as_array().unwrap().iter().filter(|x| x["kind"] == "pay-slip").collect();
     // Exit 2019-03: March's fee comes on April's slip, the cancellation fee (April's) on May's.

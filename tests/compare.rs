@@ -147,3 +147,15 @@ fn the_recommendation_says_how_to_reach_the_cheapest_month() {
     assert_matches(&r, json!({ "rows": [{ "month": "2027-01", "reachable": false }] }));
     assert_ne!(r["recommended"], json!("2027-01"), "{r}");
 }
+
+/// A recommendation to wait, with no monthly fee entered, says the waiting months were
+/// counted at 0 yen (a blank optional fee must not make waiting look free).
+#[test]
+fn waiting_without_a_monthly_fee_says_the_months_count_as_zero() {
+    let mut i = input("2027-01-10", "2021-03-15");
+    i["current"].as_object_mut().map(|o| o.remove("monthlyFee"));
+    let text = compare(i)["recommendation"].as_str().unwrap().to_string();
+    assert!(text.contains("月額料金を0円として比べています"), "{text}");
+    let text = compare(input("2027-01-10", "2021-03-15"))["recommendation"].as_str().unwrap().to_string();
+    assert!(!text.contains("0円として"), "{text}");
+}

@@ -220,3 +220,17 @@ fn input_text_past_the_limits_marks_that_field_not_the_whole_input() {
         norikae::Answer::Ok(_) => panic!("accepted"),
     }
 }
+
+/// Issue 11 item 8: error messages in Japanese say amounts and values in Japanese, with no
+/// English word or stray space, and a day that does not exist is not written as a date.
+#[test]
+fn japanese_errors_are_japanese() {
+    let r = calc(
+        json!({ "applicationDate": "2026-02-30", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2021-03-15", "monthlyFee": 5720.5 } }),
+    );
+    let msgs: Vec<String> = r["errors"].as_array().unwrap().iter().map(|e| e["message"].as_str().unwrap().to_string()).collect();
+    let fee = msgs.iter().find(|m| m.contains("整数")).expect("fee error");
+    assert_eq!(fee, "0〜10,000,000の整数で入力してください（入力: 小数）。");
+    let day = msgs.iter().find(|m| m.contains("2026-02-30")).expect("date error");
+    assert!(!day.contains("2026年2月30日") && !day.contains("YYYY"), "{day}");
+}

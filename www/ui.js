@@ -408,7 +408,7 @@ export function mount(root, opts = {}) {
       el("p", {}, el("dfn", { text: name }), also ? [o, ...jaRuns(also), c] : null, colon, ...jaRuns(x.text)),
       el("ul", { class: "sources", "aria-label": t.source }, x.sources.map((s) => el("li", {},
         s.url ? el("a", { href: s.url, rel: "noopener noreferrer", target: "_blank", text: s.title }) : s.title,
-        ` (${[s.kind, s.path].filter(Boolean).join(", ")})`))));
+        s.kind ? ` (${s.kind})` : ""))));
   }
 
   // -- building the form (again on a language switch) --
@@ -937,7 +937,7 @@ export function mount(root, opts = {}) {
     fact(t.exit.lastServiceDay, x.lastServiceDay && D(x.lastServiceDay));
     fact(t.exit.completionDate, x.completionDate && D(x.completionDate));
     if (typeof x.contractMonth === "number") fact(t.exit.contractMonth, t.contractMonth(x.contractMonth));
-    if (typeof x.inRenewalWindow === "boolean") fact(t.exit.renewal, x.inRenewalWindow ? t.inWindow : t.outWindow((x.nextRenewalWindow || []).map(D)), "renewal");
+    if (typeof x.inRenewalWindow === "boolean") fact(t.exit.renewal, x.inRenewalWindow ? t.inWindow : t.outWindow([...new Set(x.nextRenewalWindow || [])].map(D)), "renewal");
     if (x.earliestMonth) fact(t.exit.window, t.range(D(x.earliestMonth), D(x.latestMonth || x.earliestMonth)));
     if (x.shiftedBy) fact(t.exit.shifted, t.extraMonths(t.shiftedBy[x.shiftedBy] || x.shiftedBy, x.extraMonths));
     fact(t.exit.removalDate, x.removalDate && D(x.removalDate));

@@ -116,7 +116,7 @@ test("days left: 今日 on the day, overdue after it, and English under the lang
   assert.equal(await page.locator(".blk-actions h3").textContent(), "To do");
   assert.equal(got[0].when, "2019-03-12 (by 2019-03-31)");
   assert.equal(got[0].rel, "⚠ 71 days overdue");
-  assert.equal(got[2].when, "from 2019-03-12 by 2019-05-26");
+  assert.equal(got[2].when, "from 2019-03-12, by 2019-05-26");
   assert.equal(got[5].rel, "in 112 days");
   assert.equal(got[8].rel, "can be done now");
   assert.equal(got[9].when, "by 2019-09-30");
