@@ -1,9 +1,9 @@
-//! Prints every national holiday `norikae::holidays` gives between two years (inclusive),
+//! Prints every national holiday `norikae::calendar::holidays` gives between two years (inclusive),
 //! one `YYYY-MM-DD<TAB>name` per line, for tests/holidays/check_holidays.py.
 //!
 //! Usage: `cargo run --quiet --example holidays -- 2001 2099`
 use chrono::NaiveDate;
-use norikae::holidays::holiday_name;
+use norikae::calendar::holidays::holiday_name;
 use std::io::{BufWriter, Write};
 
 fn main() {

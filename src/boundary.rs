@@ -1,11 +1,11 @@
 //! The wasm edge (CONTRACT.md): JS value in, plain object out. A few lines each — read
 //! the input into a bounded tree, call plain Rust, serialize the answer. Never throws.
 
-use crate::calculate::{self, Answer};
+use crate::engine::calculate::{self, Answer};
 #[cfg(target_arch = "wasm32")]
-use crate::json;
-use crate::json::Json;
-use crate::json_out::ToJson;
+use crate::wire::json;
+use crate::wire::json::Json;
+use crate::wire::json_out::ToJson;
 use wasm_bindgen::prelude::*;
 
 impl<T: ToJson> ToJson for Answer<T> {

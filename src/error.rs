@@ -1,8 +1,8 @@
 //! Errors: input problems (reported to the user, all at once, with a stable code) and
 //! internal calculation errors (never expected; reported instead of panicking).
 
-use crate::json_out::{Obj, ToJson};
-use crate::lang::Lang;
+use crate::text::Lang;
+use crate::wire::json_out::{Obj, ToJson};
 
 /// Stable error codes of CONTRACT.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

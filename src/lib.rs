@@ -1,29 +1,22 @@
 //! norikae (乗り換え) — the calculator core: leaving So-net光プラス (SPEC SN-1 … SN-15)
 //! and switching to auひかり with its refund campaign (AU-1 … AU-11), compiled to wasm.
 //!
-//! Data flows one way: [`rules`] (data) → [`input`] (read + validate, all errors at once)
-//! → [`calendar`]/[`holidays`] → [`exit`] → [`charges`] → [`billing`] → [`campaign`] →
-//! [`actions`] → [`calculate`] (and `compareExitMonths`) → [`boundary`] (JsValue edge).
+//! The crate is grouped by layer; data flows one way, and a layer uses only those before it:
+//! [`rules`] (dated, sourced data) → [`input`] (read + validate, all errors at once) →
+//! [`calendar`] (months, business days, holidays) → [`engine`] (exit → charges → billing →
+//! campaign → actions → the answer) → [`wire`] (JSON in and out, the answer's types, .ics) →
+//! [`boundary`] (the JsValue edge). [`text`] (languages, dates and yen in words) and
+//! [`error`] (one error type with kinds) serve every layer.
 //! Nothing here panics on any input: checked arithmetic, `Option` dates, typed errors.
 
-pub mod actions;
-pub mod billing;
 pub mod boundary;
-pub mod calculate;
 pub mod calendar;
-pub mod campaign;
-pub mod charges;
-pub mod context;
+pub mod engine;
 pub mod error;
-pub mod exit;
-pub mod holidays;
-pub mod ics;
 pub mod input;
-pub mod json;
-pub mod json_out;
-pub mod lang;
-pub mod output;
 pub mod rules;
+pub mod text;
+pub mod wire;
 
 pub use boundary::{calculate, compare_exit_months};
 
@@ -31,4 +24,4 @@ pub use boundary::{calculate, compare_exit_months};
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-pub use calculate::Answer;
+pub use engine::calculate::Answer;

@@ -7,20 +7,20 @@
 //! errors; totals are the sums of the lists; compare rows are consecutive).
 //! Add a file there for every new crash; its name says what it exercised.
 
-use norikae::calculate::{calculate, compare_exit_months, export_calendar};
-use norikae::json::{read, Json};
+use norikae::engine::calculate::{calculate, compare_exit_months, export_calendar};
+use norikae::wire::json::{read, Json};
 use norikae::Answer;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 const CODES: [&str; 7] = ["missing", "invalid-date", "invalid-month", "unknown-value", "out-of-range", "not-allowed", "inconsistent"];
 
-fn check_failure(name: &str, f: &norikae::output::Failure) {
+fn check_failure(name: &str, f: &norikae::wire::output::Failure) {
     assert!(!f.ok && !f.errors.is_empty(), "{name}: ok:false without errors");
     for e in &f.errors {
         assert!(CODES.contains(&e.code), "{name}: unknown error code {}", e.code);
     }
-    serde_json::from_str::<serde_json::Value>(&norikae::json_out::ToJson::to_json(f)).expect("the core writes valid JSON");
+    serde_json::from_str::<serde_json::Value>(&norikae::wire::json_out::ToJson::to_json(f)).expect("the core writes valid JSON");
 }
 
 /// The body of both fuzz targets, for one input.
@@ -31,7 +31,7 @@ fn replay(name: &str, data: &[u8]) {
     let json = read(&mut de).unwrap_or(Json::Null);
     match calculate(&json) {
         Answer::Ok(c) => {
-            serde_json::from_str::<serde_json::Value>(&norikae::json_out::ToJson::to_json(&c)).expect("the core writes valid JSON");
+            serde_json::from_str::<serde_json::Value>(&norikae::wire::json_out::ToJson::to_json(&c)).expect("the core writes valid JSON");
             let charges: i64 = c.charges.iter().map(|x| x.amount).sum();
             let refunds: i64 = c.refunds.iter().map(|x| x.amount).sum();
             assert_eq!((c.totals.charges, c.totals.refunds, c.totals.net), (charges, refunds, charges - refunds), "{name}: totals");
@@ -44,7 +44,7 @@ fn replay(name: &str, data: &[u8]) {
     }
     match compare_exit_months(&json) {
         Answer::Ok(c) => {
-            serde_json::from_str::<serde_json::Value>(&norikae::json_out::ToJson::to_json(&c)).expect("the core writes valid JSON");
+            serde_json::from_str::<serde_json::Value>(&norikae::wire::json_out::ToJson::to_json(&c)).expect("the core writes valid JSON");
             assert!(!c.rows.is_empty() && c.rows.len() <= 40, "{name}: {} rows", c.rows.len());
             for w in c.rows.windows(2) {
                 assert_eq!(w[1].month, w[0].month.plus(1), "{name}: rows not consecutive");

@@ -2,7 +2,7 @@
 //! once, each with its field path, a stable code and a message in the chosen language.
 mod common;
 use common::{assert_matches, calc, compare};
-use norikae::json::Json;
+use norikae::wire::json::Json;
 use serde_json::{json, Value};
 
 fn with(f: impl FnOnce(&mut Value)) -> Value {
@@ -174,14 +174,14 @@ fn input_too_deep_or_too_big_is_out_of_range_not_a_crash() {
         ("current".into(), Json::TooBig),
         ("destination".into(), deep),
     ]);
-    match norikae::calculate::calculate(&input) {
+    match norikae::engine::calculate::calculate(&input) {
         norikae::Answer::Err(f) => assert!(f.errors.iter().any(|e| e.field == "current" && e.code == "out-of-range"), "{f:?}"),
         norikae::Answer::Ok(_) => panic!("accepted"),
     }
     // JSON text nested 100,000 deep is read without overflowing the stack.
     let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let mut de = serde_json::Deserializer::from_str(&text);
-    let _ = norikae::json::read(&mut de);
+    let _ = norikae::wire::json::read(&mut de);
 }
 
 #[test]
@@ -206,12 +206,12 @@ fn input_text_past_the_limits_marks_that_field_not_the_whole_input() {
         r#"{{"applicationDate":"2026-09-10","current":{{"provider":"so-net-hikari-plus","serviceStart":"2021-03-15"}},"x":{deep}}}"#
     );
     let mut de = serde_json::Deserializer::from_str(&text);
-    let json = norikae::json::read(&mut de).expect("read, not rejected");
-    assert!(matches!(norikae::calculate::calculate(&json), norikae::Answer::Ok(_)), "an unknown deep field is ignored");
+    let json = norikae::wire::json::read(&mut de).expect("read, not rejected");
+    assert!(matches!(norikae::engine::calculate::calculate(&json), norikae::Answer::Ok(_)), "an unknown deep field is ignored");
     let text = format!(r#"{{"applicationDate":"2026-09-10","current":[{}{{}}]}}"#, "{},".repeat(3000));
     let mut de = serde_json::Deserializer::from_str(&text);
-    let json = norikae::json::read(&mut de).expect("read, not rejected");
-    match norikae::calculate::calculate(&json) {
+    let json = norikae::wire::json::read(&mut de).expect("read, not rejected");
+    match norikae::engine::calculate::calculate(&json) {
         // Over the node limit the input as a whole is too large: out-of-range, not the
         // "missing" a half-read text used to give.
         norikae::Answer::Err(f) => {

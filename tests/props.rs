@@ -595,7 +595,7 @@ proptest! {
                     let due = date(&x["due"]);
                     prop_assert!(due >= first_day(b), "{}", x);
                     prop_assert!(norikae::calendar::is_bank_business_day(due), "{} is not a bank business day", due);
-                    prop_assert!(!norikae::holidays::is_national_holiday(due) && due.weekday().number_from_monday() <= 5);
+                    prop_assert!(!norikae::calendar::holidays::is_national_holiday(due) && due.weekday().number_from_monday() <= 5);
                     prop_assert!(!((due.month() == 12 && due.day() == 31) || (due.month() == 1 && due.day() <= 3)));
                     // The first bank business day from the 27th of B + 1.
                     let mut d = first_day(b + 1).with_day(27).expect("27th");
@@ -731,8 +731,8 @@ proptest! {
         prop_assert_eq!(c, ok(&compare(i.clone())));
         let text = i.to_string();
         let mut de = serde_json::Deserializer::from_str(&text);
-        let json = norikae::json::read(&mut de).unwrap_or(norikae::json::Json::Null);
-        let ics = matches!(norikae::calculate::export_calendar(&json, "20261125T093000Z"), norikae::Answer::Ok(_));
+        let json = norikae::wire::json::read(&mut de).unwrap_or(norikae::wire::json::Json::Null);
+        let ics = matches!(norikae::engine::calculate::export_calendar(&json, "20261125T093000Z"), norikae::Answer::Ok(_));
         prop_assert_eq!(c, ics);
     }
 }
@@ -986,7 +986,7 @@ proptest! {
             prop_assert!(!text.contains(w.as_str()), "So-net's \"{}\" in a custom answer for {}", w, i);
         }
         for a in amounts.iter().filter(|a| !given.contains(a)) {
-            let shown = norikae::lang::yen(*a);
+            let shown = norikae::text::yen(*a);
             prop_assert!(!shows_amount(&text, &shown), "So-net's amount {} in a custom answer for {}", shown, i);
         }
     }

@@ -4,8 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use norikae::calculate::compare_exit_months;
-use norikae::json::{read, Json};
+use norikae::engine::calculate::compare_exit_months;
+use norikae::wire::json::{read, Json};
 use norikae::Answer;
 
 fuzz_target!(|data: &[u8]| {
@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     let json = read(&mut de).unwrap_or(Json::Null);
     match compare_exit_months(&json) {
         Answer::Ok(c) => {
-            let _ = serde_json::from_str::<serde_json::Value>(&norikae::json_out::ToJson::to_json(&c)).expect("the core writes valid JSON");
+            let _ = serde_json::from_str::<serde_json::Value>(&norikae::wire::json_out::ToJson::to_json(&c)).expect("the core writes valid JSON");
             assert!(!c.rows.is_empty() && c.rows.len() <= 40, "{} rows", c.rows.len());
             for w in c.rows.windows(2) {
                 assert_eq!(w[1].month, w[0].month.plus(1), "rows not consecutive");
@@ -28,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
         }
         Answer::Err(f) => {
             assert!(!f.errors.is_empty(), "ok:false with no errors");
-            let _ = serde_json::from_str::<serde_json::Value>(&norikae::json_out::ToJson::to_json(&f)).expect("the core writes valid JSON");
+            let _ = serde_json::from_str::<serde_json::Value>(&norikae::wire::json_out::ToJson::to_json(&f)).expect("the core writes valid JSON");
         }
     }
 });

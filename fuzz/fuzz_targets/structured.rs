@@ -10,8 +10,8 @@
 
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
-use norikae::calculate::{calculate, compare_exit_months, export_calendar};
-use norikae::json::{read, Json};
+use norikae::engine::calculate::{calculate, compare_exit_months, export_calendar};
+use norikae::wire::json::{read, Json};
 use norikae::Answer;
 use serde_json::{json, Map, Value};
 
@@ -166,7 +166,7 @@ fuzz_target!(|data: &[u8]| {
             let refunds: i64 = c.refunds.iter().map(|x| x.amount).sum();
             assert_eq!((c.totals.charges, c.totals.refunds, c.totals.net), (charges, refunds, charges - refunds), "totals for {text}");
             assert_eq!(c.exit.last_service_day.succ_opt(), Some(c.exit.completion_date), "completion for {text}");
-            let _ = serde_json::from_str::<serde_json::Value>(&norikae::json_out::ToJson::to_json(&c)).expect("the core writes valid JSON");
+            let _ = serde_json::from_str::<serde_json::Value>(&norikae::wire::json_out::ToJson::to_json(&c)).expect("the core writes valid JSON");
             true
         }
         Answer::Err(f) => {

@@ -34,7 +34,7 @@ pub fn ymd(d: NaiveDate) -> Ymd {
 /// Formats a `YYYYMMDD` integer as `YYYY-MM-DD`.
 pub fn ymd_str(v: Ymd) -> String {
     let mut s = String::with_capacity(10);
-    crate::lang::push_ymd(&mut s, (v / 10000) as i32, v / 100 % 100, Some(v % 100));
+    crate::text::push_ymd(&mut s, (v / 10000) as i32, v / 100 % 100, Some(v % 100));
     s
 }
 
@@ -163,7 +163,7 @@ impl Rules {
         self.entry(key, name, at, tr)?.ok_or_else(|| CalcError::RuleMissing(format!("{}: {key}.{name}", self.set.id)))
     }
 
-    pub fn text(&self, key: &str, at: NaiveDate, tr: &mut Trace, lang: crate::lang::Lang) -> Result<&'static str, CalcError> {
+    pub fn text(&self, key: &str, at: NaiveDate, tr: &mut Trace, lang: crate::text::Lang) -> Result<&'static str, CalcError> {
         match self.param(key, at, tr)?.value {
             Value::Text(t) => Ok(lang.pick(t.ja, t.en)),
             Value::Str(s) => Ok(s),

@@ -7,19 +7,19 @@ use serde_json::Value;
 pub fn run(f: &str, input: &Value) -> Value {
     let text = input.to_string();
     let mut de = serde_json::Deserializer::from_str(&text);
-    let json = norikae::json::read(&mut de).unwrap_or(norikae::json::Json::Null);
+    let json = norikae::wire::json::read(&mut de).unwrap_or(norikae::wire::json::Json::Null);
 
     if f == "compareExitMonths" {
-        to_value(&norikae::calculate::compare_exit_months(&json))
+        to_value(&norikae::engine::calculate::compare_exit_months(&json))
     } else {
-        to_value(&norikae::calculate::calculate(&json))
+        to_value(&norikae::engine::calculate::calculate(&json))
     }
 }
 
 /// The answer as the page gets it: the core's own JSON text, parsed (so every test also
 /// checks that the text is valid JSON).
-fn to_value<T: norikae::json_out::ToJson>(a: &norikae::Answer<T>) -> Value {
-    use norikae::json_out::ToJson;
+fn to_value<T: norikae::wire::json_out::ToJson>(a: &norikae::Answer<T>) -> Value {
+    use norikae::wire::json_out::ToJson;
     serde_json::from_str(&a.to_json()).expect("the core writes valid JSON")
 }
 

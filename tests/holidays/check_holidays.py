@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Day-by-day check of src/holidays.rs against python-holidays, 2001-01-01 .. 2099-12-31.
+"""Day-by-day check of src/calendar/holidays.rs against python-holidays, 2001-01-01 .. 2099-12-31.
 
 What it checks: for every calendar day of 2001-2099 (36,159 days), that our module and
 the `holidays` package (PyPI, "python-holidays", Japan data 1949-2099) agree on whether

@@ -4,11 +4,11 @@
 //! statement. Each charge belongs to a month; billing (SN-11/SN-12) is added later.
 
 use crate::calendar::Month;
-use crate::context::Ctx;
+use crate::engine::context::Ctx;
+use crate::engine::exit::{renewal, ExitPlan};
 use crate::error::CalcError;
-use crate::exit::{renewal, ExitPlan};
 use crate::input::{Building, Scenario, Statement};
-use crate::lang::yen;
+use crate::text::yen;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChargeKind {
@@ -171,7 +171,7 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
             );
         }
     }
-    match crate::actions::words(s, "proof.words", cx)? {
+    match crate::engine::actions::words(s, "proof.words", cx)? {
         Some(w) => cx.explain("SN-10", w),
         None => crate::explain!(
             cx,

@@ -2,19 +2,19 @@
 //! campaign → deadlines, actions, totals (AU-11) → plain output objects. Also
 //! `compareExitMonths`: the same pipeline once per candidate exit month.
 
-use crate::actions;
-use crate::billing::{self, Billed};
 use crate::calendar::Month;
-use crate::campaign::{self, Acceptance, CampaignOutcome};
-use crate::charges;
-use crate::context::Ctx;
+use crate::engine::actions;
+use crate::engine::billing::{self, Billed};
+use crate::engine::campaign::{self, Acceptance, CampaignOutcome};
+use crate::engine::charges;
+use crate::engine::context::Ctx;
+use crate::engine::exit::{self, ExitPlan};
 use crate::error::{CalcError, ErrorCode, InputError};
-use crate::exit::{self, ExitPlan};
 use crate::input::{self, Scenario};
-use crate::json::Json;
-use crate::lang::{yen, Lang};
-use crate::output::*;
 use crate::rules::{ymd_str, Confidence, OPEN_END};
+use crate::text::{yen, Lang};
+use crate::wire::json::Json;
+use crate::wire::output::*;
 
 /// What a boundary call returns: a result or the list of input problems.
 #[derive(Debug, Clone, PartialEq)]
@@ -266,7 +266,7 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
             cite(e, src);
         }
     }
-    crate::lang::sort_by_key(&mut explanations, |e| rule_order(e.rule));
+    crate::text::sort_by_key(&mut explanations, |e| rule_order(e.rule));
 
     let mut rules = vec![set_out(s.current.rules.set, lang)];
     let campaign = camp.as_ref().map(|k| {
@@ -376,8 +376,8 @@ fn refund_note(s: &Scenario, cx: &Ctx, refunds: &[RefundOut]) -> Option<RefundNo
     let (rule, field) = first.unwrap_or(("AU-5", None));
     let reasons: Vec<&str> = reasons.iter().map(String::as_str).collect();
     let text = match lang {
-        Lang::Ja => format!("契約解除料の還元は0円（対象外）です。理由: {}。", crate::lang::join(&reasons, "、")),
-        Lang::En => format!("The fee refund is 0 yen (not eligible): {}.", crate::lang::join(&reasons, "; ")),
+        Lang::Ja => format!("契約解除料の還元は0円（対象外）です。理由: {}。", crate::text::join(&reasons, "、")),
+        Lang::En => format!("The fee refund is 0 yen (not eligible): {}.", crate::text::join(&reasons, "; ")),
     };
     Some(RefundNoteOut { amount: 0, rule, text, field })
 }
@@ -462,7 +462,7 @@ fn set_out(set: &crate::rules::RuleSet, lang: Lang) -> RuleSetOut {
 /// `SN-2` < `SN-10` < `AU-1`: the SPEC's order.
 fn rule_order(rule: &str) -> (u8, u32) {
     let (p, n) = rule.split_once('-').unwrap_or((rule, "0"));
-    (if p == "SN" { 0 } else { 1 }, crate::lang::digits_value(n).unwrap_or(0))
+    (if p == "SN" { 0 } else { 1 }, crate::text::digits_value(n).unwrap_or(0))
 }
 
 fn timeline(
@@ -527,7 +527,7 @@ fn timeline(
     for d in deadlines.iter().filter(|d| !(refunds.is_empty() && d.rule.starts_with("AU-"))) {
         add(d.date, d.kind, d.rule, d.label.into(), None);
     }
-    crate::lang::sort_by_key(&mut t, |x| x.date);
+    crate::text::sort_by_key(&mut t, |x| x.date);
     t
 }
 
@@ -558,7 +558,7 @@ fn cashflow(charges: &[ChargeOut], refunds: &[RefundOut]) -> Vec<CashflowOut> {
             _ => {}
         }
     }
-    crate::lang::sort_by_key(&mut rows, |r| r.month);
+    crate::text::sort_by_key(&mut rows, |r| r.month);
     rows
 }
 
@@ -658,13 +658,13 @@ fn recommend(s: &Scenario, plan: &ExitPlan, rows: &[Row], pick: Option<&Row>, be
     lang.say(ja, en)
 }
 
-/// `exportCalendar(input, now)`: the calculation as an iCalendar file (see [`crate::ics`]).
+/// `exportCalendar(input, now)`: the calculation as an iCalendar file (see [`crate::wire::ics`]).
 pub fn export_calendar(input: &Json, now: &str) -> Answer<CalendarOut> {
     let s = match input::read(input) {
         Ok(s) => s,
         Err((lang, errors)) => return Answer::Err(fail(lang, errors)),
     };
-    if !crate::ics::valid_stamp(now) {
+    if !crate::wire::ics::valid_stamp(now) {
         return Answer::Err(fail(
             s.lang,
             vec![InputError::new(
@@ -679,7 +679,7 @@ pub fn export_calendar(input: &Json, now: &str) -> Answer<CalendarOut> {
         Ok(c) => {
             // The number of events from the writer itself: a text search for BEGIN:VEVENT
             // would bring a substring searcher and its panic messages into the wasm.
-            let (ics, events) = crate::ics::calendar(&c, crate::ics::scenario_hash(input), now, s.lang == Lang::Ja);
+            let (ics, events) = crate::wire::ics::calendar(&c, crate::wire::ics::scenario_hash(input), now, s.lang == Lang::Ja);
             Answer::Ok(CalendarOut { ok: true, ics, filename: format!("norikae-{}.ics", c.exit.month), events })
         }
         Err(e) => Answer::Err(internal(s.lang, e)),

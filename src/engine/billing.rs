@@ -5,8 +5,8 @@
 //! 25th of the billed month, Cedyna slip and USEN label, or no fixed date.
 
 use crate::calendar::{next_bank_business_day, Month};
-use crate::charges::Charge;
-use crate::context::Ctx;
+use crate::engine::charges::Charge;
+use crate::engine::context::Ctx;
 use crate::error::CalcError;
 use crate::input::{Payment, Scenario};
 use chrono::NaiveDate;

@@ -3,10 +3,12 @@
 //! (SN-12: not Saturday, Sunday, a national holiday, or December 31 – January 3) and
 //! the corporate desk's open days (SN-3: not Saturday, Sunday or a national holiday).
 //!
-//! National holidays themselves live in [`crate::holidays`]. Every function returns
+//! National holidays themselves live in [`crate::calendar::holidays`]. Every function returns
 //! `Option` instead of panicking at the edges of chrono's range.
 
-use crate::holidays::is_national_holiday;
+pub mod holidays;
+
+use crate::calendar::holidays::is_national_holiday;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use std::fmt;
 
@@ -59,7 +61,7 @@ impl Month {
         if b.len() != 7 || b[4] != b'-' || !b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit()) {
             return None;
         }
-        use crate::lang::digits_value as n;
+        use crate::text::digits_value as n;
         Month::new(n(s.get(0..4)?)? as i32, n(s.get(5..7)?)?)
     }
 }
@@ -67,7 +69,7 @@ impl Month {
 impl fmt::Display for Month {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut s = String::with_capacity(7);
-        crate::lang::push_ymd(&mut s, self.year(), self.month(), None);
+        crate::text::push_ymd(&mut s, self.year(), self.month(), None);
         f.write_str(&s)
     }
 }
@@ -78,7 +80,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit()) {
         return None;
     }
-    use crate::lang::digits_value as n;
+    use crate::text::digits_value as n;
     NaiveDate::from_ymd_opt(n(s.get(0..4)?)? as i32, n(s.get(5..7)?)?, n(s.get(8..10)?)?)
 }
 

@@ -3,8 +3,8 @@
 //! produced a figure) and input problems found while computing.
 
 use crate::error::InputError;
-use crate::lang::Lang;
 use crate::rules::Trace;
+use crate::text::Lang;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Warning {
@@ -31,8 +31,8 @@ pub struct Explain {
 macro_rules! explain {
     ($cx:expr, $rule:expr, $ja:expr, $en:expr $(,)?) => {{
         let text: String = match $cx.lang {
-            $crate::lang::Lang::Ja => $ja,
-            $crate::lang::Lang::En => $en,
+            $crate::text::Lang::Ja => $ja,
+            $crate::text::Lang::En => $en,
         };
         $cx.explain($rule, text)
     }};
@@ -45,15 +45,15 @@ macro_rules! explain {
 macro_rules! warn {
     ($cx:expr, $code:expr, $rule:expr, $ja:expr, $en:expr $(,)?) => {{
         let text: String = match $cx.lang {
-            $crate::lang::Lang::Ja => $ja,
-            $crate::lang::Lang::En => $en,
+            $crate::text::Lang::Ja => $ja,
+            $crate::text::Lang::En => $en,
         };
         $cx.warn($code, $rule, text, None)
     }};
     ($cx:expr, $code:expr, $rule:expr, $ja:expr, $en:expr, field = $field:expr $(,)?) => {{
         let text: String = match $cx.lang {
-            $crate::lang::Lang::Ja => $ja,
-            $crate::lang::Lang::En => $en,
+            $crate::text::Lang::Ja => $ja,
+            $crate::text::Lang::En => $en,
         };
         $cx.warn($code, $rule, text, Some($field))
     }};

@@ -1,4 +1,9 @@
-//! The language of every message (`lang` in the input): Japanese first, English available.
+//! Words for people: the language of every message (`lang` in the input; Japanese first,
+//! English available), Japanese dates and spacing, yen with thousands separators, and
+//! small string helpers written without `core::fmt` (wasm size).
+//!
+//! Holds no rule and no provider fact: texts take their figures from the engine and their
+//! provider words from [`crate::rules`].
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {

@@ -7,8 +7,8 @@
 //! event's kind and position, so exporting the same scenario twice updates a calendar
 //! instead of duplicating it.
 
-use crate::json::Json;
-use crate::output::Calculation;
+use crate::wire::json::Json;
+use crate::wire::output::Calculation;
 use chrono::NaiveDate;
 
 /// FNV-1a over a canonical form of the input (object keys sorted, `lang` left out).
@@ -34,7 +34,7 @@ pub fn scenario_hash(input: &Json) -> u64 {
             }
             Json::Obj(kv) => {
                 let mut keys: Vec<&(String, Json)> = kv.iter().filter(|(k, _)| !(top && k == "lang")).collect();
-                crate::lang::sort_by_key(&mut keys, |x| x.0.clone());
+                crate::text::sort_by_key(&mut keys, |x| x.0.clone());
                 feed(h, b"{");
                 for (k, x) in keys {
                     feed(h, k.as_bytes());
@@ -137,7 +137,7 @@ pub fn calendar(c: &Calculation, hash: u64, now: &str, ja: bool) -> (String, usi
             ev.push(Event {
                 kind: format!("due-{}-{}", ch.kind, ch.month),
                 day: due,
-                summary: format!("{} {} {}{}", t("【支払】", "[Payment]"), ch.name, crate::lang::yen(ch.amount), t("円", " yen")),
+                summary: format!("{} {} {}{}", t("【支払】", "[Payment]"), ch.name, crate::text::yen(ch.amount), t("円", " yen")),
                 description: format!("{}{}", t("根拠: ", "Rule: "), "SN-12"),
                 alarm: false,
             });
@@ -148,7 +148,7 @@ pub fn calendar(c: &Calculation, hash: u64, now: &str, ja: bool) -> (String, usi
             ev.push(Event {
                 kind: format!("refund-{}", r.kind),
                 day: e,
-                summary: format!("{} {} {}{}", t("【入金】", "[Refund]"), r.label, crate::lang::yen(r.amount), t("円", " yen")),
+                summary: format!("{} {} {}{}", t("【入金】", "[Refund]"), r.label, crate::text::yen(r.amount), t("円", " yen")),
                 description: format!("{}{}", t("根拠: ", "Rule: "), r.rule),
                 alarm: false,
             });

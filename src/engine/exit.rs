@@ -3,7 +3,7 @@
 //! can add, the contract month k(M) and the renewal window, completion and MyPage dates.
 
 use crate::calendar::{add_days, add_months, next_desk_open_day, Month};
-use crate::context::Ctx;
+use crate::engine::context::Ctx;
 use crate::error::{CalcError, ErrorCode as C, InputError};
 use crate::input::{Channel, Customer, Region, Removal, Scenario};
 use chrono::{Datelike, NaiveDate};
@@ -91,8 +91,8 @@ pub fn window(s: &Scenario, cx: &mut Ctx) -> Result<Window, CalcError> {
         let open = next_desk_open_day(a0).ok_or(OVF)?;
         if open != a0 {
             let (hj, he) = (
-                r.text("contact.corporate.closed", a0, tr, crate::lang::Lang::Ja)?,
-                r.text("contact.corporate.closed", a0, tr, crate::lang::Lang::En)?,
+                r.text("contact.corporate.closed", a0, tr, crate::text::Lang::Ja)?,
+                r.text("contact.corporate.closed", a0, tr, crate::text::Lang::En)?,
             );
             crate::warn!(
                 cx,

@@ -8,13 +8,13 @@
 //! their own conditions.
 
 use crate::calendar::{add_days, add_months, Month};
-use crate::charges::Charge;
-use crate::context::Ctx;
+use crate::engine::charges::Charge;
+use crate::engine::context::Ctx;
+use crate::engine::exit::ExitPlan;
 use crate::error::{CalcError, ErrorCode as C, InputError};
-use crate::exit::ExitPlan;
 use crate::input::{Building, Campaign, RefundMethod, Removal, Scenario};
-use crate::lang::yen;
 use crate::rules::Rules;
+use crate::text::yen;
 use chrono::NaiveDate;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -354,11 +354,11 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         let pname = &s.current.rules.set.name;
         let (wj, we) = if r.has("eligible.excluded-sources.words") {
             (
-                r.text("eligible.excluded-sources.words", at, &mut cx.trace, crate::lang::Lang::Ja)?.to_string(),
-                r.text("eligible.excluded-sources.words", at, &mut cx.trace, crate::lang::Lang::En)?.to_string(),
+                r.text("eligible.excluded-sources.words", at, &mut cx.trace, crate::text::Lang::Ja)?.to_string(),
+                r.text("eligible.excluded-sources.words", at, &mut cx.trace, crate::text::Lang::En)?.to_string(),
             )
         } else {
-            (crate::lang::join(listed, "、"), crate::lang::join(listed, ", "))
+            (crate::text::join(listed, "、"), crate::text::join(listed, ", "))
         };
         let (why_ja, why_en) = match d.source_excluded {
             Some(true) => ("対象外と入力されているため".to_string(), "As entered, it".to_string()),
@@ -394,8 +394,8 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
             cx,
             "plan-not-eligible",
             "AU-3",
-            format!("{}の対象プランは{}です（選んだのは{}）。", name.0, crate::lang::join(&names(true), "・"), d.plan.name(true)),
-            format!("{} requires {} (chosen: {}).", name.1, crate::lang::join(&names(false), " or "), d.plan.name(false)),
+            format!("{}の対象プランは{}です（選んだのは{}）。", name.0, crate::text::join(&names(true), "・"), d.plan.name(true)),
+            format!("{} requires {} (chosen: {}).", name.1, crate::text::join(&names(false), " or "), d.plan.name(false)),
             field = "destination.plan"
         );
     }

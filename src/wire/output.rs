@@ -1,11 +1,11 @@
 //! The plain objects `calculate` and `compareExitMonths` return (CONTRACT.md field
 //! names, camelCase; extra fields beside them: `rule`, `label`, `sources`, `timeline`,
-//! `cashflow`, `rules`, `campaign`), each written as JSON by [`crate::json_out`].
+//! `cashflow`, `rules`, `campaign`), each written as JSON by [`crate::wire::json_out`].
 
-use crate::actions::Action;
 use crate::calendar::Month;
+use crate::engine::actions::Action;
 use crate::error::ErrorOut;
-use crate::json_out::{Obj, ToJson};
+use crate::wire::json_out::{Obj, ToJson};
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, PartialEq)]

@@ -6,9 +6,9 @@
 
 use crate::calendar::{parse_date, Month};
 use crate::error::{ErrorCode as C, InputError};
-use crate::json::Json;
-use crate::lang::Lang;
 use crate::rules::Rules;
+use crate::text::Lang;
+use crate::wire::json::Json;
 use chrono::{Datelike, NaiveDate};
 
 /// Amounts: whole yen from 0 to this (CONTRACT "Limits and types").
@@ -277,7 +277,7 @@ pub fn way_name(code: &str, ja: bool) -> &str {
 /// The names of `codes` joined for people.
 fn ways(codes: &[&str], ja: bool) -> String {
     let names: Vec<&str> = codes.iter().map(|c| way_name(c, ja)).collect();
-    crate::lang::join(&names, if ja { "、" } else { ", " })
+    crate::text::join(&names, if ja { "、" } else { ", " })
 }
 
 /// An auひかり ISP code's name as the ISP writes it (the same in both languages but one).
@@ -309,7 +309,7 @@ fn describe(v: &Json) -> (String, String) {
         }
         // Integers only: float formatting would cost kilobytes of wasm for a message.
         Json::Num(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
-            let t = crate::lang::yen(*n as i64);
+            let t = crate::text::yen(*n as i64);
             (t.clone(), t)
         }
         Json::Num(_) => two("小数", "a fraction"),
@@ -332,7 +332,7 @@ impl Reader {
 
     /// A string no longer than MAX_STRING, or an `out-of-range` error.
     fn fits<'a>(&mut self, field: &str, s: &'a str) -> Option<&'a str> {
-        if crate::lang::char_count(s) > MAX_STRING {
+        if crate::text::char_count(s) > MAX_STRING {
             self.err(field, C::OutOfRange, format!("{MAX_STRING}文字を超えています。"), format!("longer than {MAX_STRING} characters."));
             None
         } else {
@@ -435,8 +435,8 @@ impl Reader {
                 self.err(
                     field,
                     C::OutOfRange,
-                    format!("{}〜{}の整数で入力してください（入力: {dj}）。", crate::lang::yen(lo), crate::lang::yen(hi)),
-                    format!("must be a whole number from {} to {} (got {de}).", crate::lang::yen(lo), crate::lang::yen(hi)),
+                    format!("{}〜{}の整数で入力してください（入力: {dj}）。", crate::text::yen(lo), crate::text::yen(hi)),
+                    format!("must be a whole number from {} to {} (got {de}).", crate::text::yen(lo), crate::text::yen(hi)),
                 );
                 default
             }
@@ -472,7 +472,7 @@ impl Reader {
                 let s = self.fits(field, s)?;
                 let hit = choices.iter().find(|c| **c == s).copied();
                 if hit.is_none() {
-                    let list = crate::lang::join(choices, " | ");
+                    let list = crate::text::join(choices, " | ");
                     self.err(
                         field,
                         C::UnknownValue,
@@ -484,7 +484,7 @@ impl Reader {
             }
             Some(other) => {
                 let (dj, de) = describe(other);
-                let list = crate::lang::join(choices, " | ");
+                let list = crate::text::join(choices, " | ");
                 self.err(field, C::UnknownValue, format!("使える値: {list}（入力: {dj}）"), format!("must be one of: {list} (got {de})."));
                 None
             }
@@ -591,7 +591,7 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
                 let known: Vec<&str> = crate::rules::book()
                     .map(|b| b.sets.iter().filter(|s| s.kind == crate::rules::SetKind::Provider).map(|s| s.id).collect())
                     .unwrap_or_default();
-                let list = crate::lang::join(&known, " | ");
+                let list = crate::text::join(&known, " | ");
                 r.err(
                     "current.provider",
                     C::UnknownValue,

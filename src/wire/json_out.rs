@@ -70,7 +70,7 @@ macro_rules! int_json {
                 if v < 0 {
                     out.push('-');
                 }
-                crate::lang::push_num(out, v.unsigned_abs(), 1);
+                crate::text::push_num(out, v.unsigned_abs(), 1);
             }
         }
     )*};
@@ -79,7 +79,7 @@ int_json!(i64, i32, u32);
 
 impl ToJson for usize {
     fn write_json(&self, out: &mut String) {
-        crate::lang::push_num(out, *self as u64, 1);
+        crate::text::push_num(out, *self as u64, 1);
     }
 }
 
@@ -126,7 +126,7 @@ impl<T: ToJson, const N: usize> ToJson for [T; N] {
 /// `"YYYY-MM-DD"` or `"YYYY-MM"`, quotes included.
 fn write_ymd(out: &mut String, y: i32, m: u32, d: Option<u32>) {
     out.push('"');
-    crate::lang::push_ymd(out, y, m, d);
+    crate::text::push_ymd(out, y, m, d);
     out.push('"');
 }
 

@@ -2,15 +2,15 @@
 //! and whom to call, turning SN-4, SN-6, SN-10, SN-13 … SN-15, AU-3, AU-6 and AU-7 into
 //! steps. Contacts (phone numbers, menus, hours, closed days) are rule data.
 
-use crate::billing::Billed;
 use crate::calendar::{add_days, add_months, last_desk_open_day, Month};
-use crate::campaign::{CampaignOutcome, Method, RefundKind};
-use crate::context::Ctx;
+use crate::engine::billing::Billed;
+use crate::engine::campaign::{CampaignOutcome, Method, RefundKind};
+use crate::engine::context::Ctx;
+use crate::engine::exit::{ExitPlan, Shift};
 use crate::error::CalcError;
-use crate::exit::{ExitPlan, Shift};
 use crate::input::{Channel, Customer, Payment, Removal, Scenario};
-use crate::json_out::{Obj, ToJson};
-use crate::lang::yen;
+use crate::text::yen;
+use crate::wire::json_out::{Obj, ToJson};
 use chrono::NaiveDate;
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -231,7 +231,7 @@ pub fn build(
 
     if c.payment == Payment::ConvenienceStore {
         let mut months: Vec<Month> = billed.iter().filter(|b| b.charge.amount > 0).map(|b| b.billed_month).collect();
-        crate::lang::sort_by_key(&mut months, |m| *m);
+        crate::text::sort_by_key(&mut months, |m| *m);
         months.dedup();
         for m in months {
             let total: i64 = billed.iter().filter(|b| b.billed_month == m).map(|b| b.charge.amount).sum();
@@ -364,7 +364,7 @@ pub fn build(
         }
     }
     let key = |x: &Action| (x.date.or(x.from).or(x.by), ORDER.iter().position(|k| *k == x.kind).unwrap_or(ORDER.len()));
-    crate::lang::sort_by_key(&mut out, key);
+    crate::text::sort_by_key(&mut out, key);
     Ok(out)
 }
 

@@ -1,0 +1,15 @@
+//! The calculation itself, on a validated [`crate::input::Scenario`]: the exit month
+//! (SN-1 … SN-6), the exit charges (SN-7 … SN-10), when each is billed and paid (SN-11,
+//! SN-12), the destination campaign (AU-1 … AU-10), the to-do list, and the answer
+//! (AU-11, deadlines, timeline, `compareExitMonths`).
+//!
+//! Holds no JSON and no JsValue (that is [`crate::wire`] and [`crate::boundary`]), and no
+//! provider or campaign figure (that is [`crate::rules`]' data).
+
+pub mod actions;
+pub mod billing;
+pub mod calculate;
+pub mod campaign;
+pub mod charges;
+pub mod context;
+pub mod exit;

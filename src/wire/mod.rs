@@ -1,0 +1,11 @@
+//! What crosses the wasm boundary, as text: the bounded JSON reader ([`json`]), the answer
+//! types ([`output`]) and their hand-written JSON writer ([`json_out`]), and the iCalendar
+//! export ([`ics`]).
+//!
+//! The only place besides [`crate::boundary`] that knows JSON; it computes no date or
+//! amount (the engine's answer is written as it is).
+
+pub mod ics;
+pub mod json;
+pub mod json_out;
+pub mod output;
