@@ -1,8 +1,9 @@
 //! The whole calculation, data flowing one way: input → exit → charges → billing →
-//! campaign → deadlines, actions, totals (AU-11) → plain output objects. Also
-//! `compareExitMonths`: the same pipeline once per candidate exit month.
+//! campaign → deadlines, actions, totals (AU-11) → the answer (presented by
+//! [`super::answer`]); `compareExitMonths` is [`super::compare`].
 
-use crate::calendar::Month;
+use super::answer::*;
+pub use super::compare::compare_exit_months;
 use crate::engine::actions;
 use crate::engine::billing::{self, Billed};
 use crate::engine::campaign::{self, Acceptance, CampaignOutcome};
@@ -23,11 +24,11 @@ pub enum Answer<T> {
     Err(Failure),
 }
 
-fn fail(lang: Lang, errors: Vec<InputError>) -> Failure {
+pub(crate) fn fail(lang: Lang, errors: Vec<InputError>) -> Failure {
     Failure { ok: false, errors: errors.iter().map(|e| e.to_output(lang)).collect() }
 }
 
-fn internal(lang: Lang, e: CalcError) -> Failure {
+pub(crate) fn internal(lang: Lang, e: CalcError) -> Failure {
     match e {
         CalcError::Input(v) => fail(lang, v),
         CalcError::RuleMissing(what) => fail(
@@ -52,13 +53,13 @@ fn internal(lang: Lang, e: CalcError) -> Failure {
 }
 
 /// The exit, its charges and the campaign, with every input problem found on the way.
-struct Core {
-    plan: ExitPlan,
-    billed: Vec<Billed>,
-    camp: Option<CampaignOutcome>,
+pub(crate) struct Core {
+    pub plan: ExitPlan,
+    pub billed: Vec<Billed>,
+    pub camp: Option<CampaignOutcome>,
 }
 
-fn core(s: &Scenario, cx: &mut Ctx) -> Result<Core, CalcError> {
+pub(crate) fn core(s: &Scenario, cx: &mut Ctx) -> Result<Core, CalcError> {
     let plan = exit::plan(s, None, true, cx)?;
     let exit_charges = charges::exit_charges(s, &plan, cx)?;
     let mut all = charges::monthly_fees(s, &plan);
@@ -332,330 +333,6 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         refund_note,
         presets,
     })
-}
-
-/// A chosen campaign that pays no fee refund (AU-1 … AU-7): "0円（対象外）" and why, from
-/// the warnings that stopped it (each in short words), else because nothing it covers
-/// was charged. (The mobile part, AU-9, may still pay: its own line says so.)
-fn refund_note(s: &Scenario, cx: &Ctx, refunds: &[RefundOut]) -> Option<RefundNoteOut> {
-    let d = s.destination.as_ref()?;
-    if d.campaign == crate::input::Campaign::None || refunds.iter().any(|r| r.rule == "AU-5") {
-        return None;
-    }
-    let lang = s.lang;
-    let p = &s.current.rules.set.name;
-    let mut reasons: Vec<String> = Vec::new();
-    let mut first: Option<(&'static str, Option<&'static str>)> = None;
-    for w in &cx.warnings {
-        let (ja, en): (String, String) = match w.code {
-            "campaign-version-ended" => {
-                ("キャンペーンがこの申込日には行われていない".into(), "the campaign did not run on that application date".into())
-            }
-            "source-not-eligible" => (format!("乗り換え元の{}が対象外", p.ja), format!("the source line, {}, is excluded", p.en)),
-            "plan-not-eligible" => ("auひかりのプランが対象外".into(), "the au Hikari plan is not eligible".into()),
-            "isp-not-eligible" => ("プロバイダが対象外".into(), "the ISP is not eligible".into()),
-            "phone-options-missing" => {
-                ("auひかり電話とオプションパックがない".into(), "the au Hikari phone and option pack are missing".into())
-            }
-            "application-after-deadline" | "statement-after-deadline" => {
-                ("申請期限に間に合わない".into(), "the application cannot arrive in time".into())
-            }
-            _ => continue,
-        };
-        first.get_or_insert((w.rule, w.field));
-        let r = lang.say(ja, en);
-        if !reasons.contains(&r) {
-            reasons.push(r);
-        }
-    }
-    if reasons.is_empty() {
-        reasons.push(
-            lang.say("還元の対象になる費用（契約解除料など）が0円".into(), "no covered fee (such as a cancellation fee) is charged".into()),
-        );
-    }
-    let (rule, field) = first.unwrap_or(("AU-5", None));
-    let reasons: Vec<&str> = reasons.iter().map(String::as_str).collect();
-    let text = match lang {
-        Lang::Ja => format!("契約解除料の還元は0円（対象外）です。理由: {}。", crate::text::join(&reasons, "、")),
-        Lang::En => format!("The fee refund is 0 yen (not eligible): {}.", crate::text::join(&reasons, "; ")),
-    };
-    Some(RefundNoteOut { amount: 0, rule, text, field })
-}
-
-/// Construction installments the provider's data offers for this contract date
-/// (So-net contracts from 2022-07: 23 installments), for the page to propose.
-fn presets(s: &Scenario, cx: &mut Ctx) -> Result<Vec<PresetOut>, CalcError> {
-    let r = s.current.rules;
-    let at = s.current.contract_date;
-    let d = crate::rules::ymd(at);
-    if !r.set.params.iter().any(|p| p.key == "construction.preset" && p.since <= d && d <= p.until) {
-        return Ok(Vec::new());
-    }
-    let first = r.need("construction.preset", "first", at, &mut cx.trace)?;
-    let monthly = r.need("construction.preset", "monthly", at, &mut cx.trace)?;
-    let n = r.need("construction.preset", "installments", at, &mut cx.trace)?;
-    let lang = s.lang;
-    Ok(vec![PresetOut {
-        kind: "construction",
-        rule: "SN-8",
-        label: lang.say(
-            format!("2022年7月以降の契約の工事費: 初回{}円 + {}円 × {}回", yen(first), yen(monthly), n - 1),
-            format!("Construction for contracts from July 2022: {} yen, then {} yen × {}", yen(first), yen(monthly), n - 1),
-        ),
-        construction: ConstructionOut { monthly_installment: monthly, installments: n, first_installment: first },
-    }])
-}
-
-/// Whether any unverified value (Confidence::Low) read so far belongs to one of `rules`.
-fn unverified(cx: &Ctx, rules: &[&str]) -> bool {
-    cx.trace.used.iter().any(|(_, p)| p.confidence == Confidence::Low && rules.contains(&p.rule))
-}
-
-/// The rules a charge's amount and date rest on.
-fn charge_rules(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "monthly-fee" => &["SN-1", "SN-2", "SN-11", "SN-12"],
-        "cancellation-fee" => &["SN-7", "SN-11", "SN-12"],
-        "construction-remainder" => &["SN-8", "SN-11", "SN-12"],
-        "cashback-clawback" => &["SN-9", "SN-11", "SN-12"],
-        _ => &["SN-10", "SN-11", "SN-12"],
-    }
-}
-
-/// The rules a refund's amount and date rest on.
-fn refund_rules(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "mobile-refund" => &["AU-1", "AU-6", "AU-7", "AU-9"],
-        "plus-discount" | "option-pack-free" | "plus-cashback" => &["AU-1", "AU-2", "AU-3", "AU-4", "AU-6", "AU-7", "AU-10"],
-        _ => &["AU-1", "AU-2", "AU-3", "AU-4", "AU-5", "AU-6", "AU-7"],
-    }
-}
-
-/// The rules that decided the exit month, for its 根拠.
-fn exit_rules(s: &Scenario, p: &ExitPlan) -> Vec<&'static str> {
-    use crate::input::{Channel, Customer, Removal};
-    let mut r = vec!["SN-1"];
-    r.push(match (s.current.channel, s.current.customer) {
-        (Channel::ProviderSwitch, _) => "SN-4",
-        (_, Customer::Corporate) => "SN-3",
-        _ => "SN-2",
-    });
-    if s.current.removal != Removal::None && s.current.channel != Channel::ProviderSwitch {
-        r.push("SN-5");
-    }
-    if p.analog_deadline.is_some() || s.current.phone.keep_number && s.current.channel != Channel::ProviderSwitch {
-        r.push("SN-6");
-    }
-    r
-}
-
-fn set_out(set: &crate::rules::RuleSet, lang: Lang) -> RuleSetOut {
-    RuleSetOut {
-        id: set.id,
-        name: lang.pick(set.name.ja, set.name.en),
-        checked: ymd_str(set.checked),
-        since: ymd_str(set.since),
-        until: (set.until != OPEN_END).then(|| ymd_str(set.until)),
-    }
-}
-
-/// `SN-2` < `SN-10` < `AU-1`: the SPEC's order.
-fn rule_order(rule: &str) -> (u8, u32) {
-    let (p, n) = rule.split_once('-').unwrap_or((rule, "0"));
-    (if p == "SN" { 0 } else { 1 }, crate::text::digits_value(n).unwrap_or(0))
-}
-
-fn timeline(
-    s: &Scenario,
-    p: &ExitPlan,
-    charges: &[ChargeOut],
-    refunds: &[RefundOut],
-    deadlines: &[DeadlineOut],
-    lang: Lang,
-) -> Vec<TimelineOut> {
-    let mut t = Vec::new();
-    let mypage = s.current.rules.has("statement.how");
-    let mut add = |date, kind, rule, label: String, amount| t.push(TimelineOut { date, kind, label, rule, amount });
-    // The rule that decided the window the request opens (SN-2, or SN-3/SN-4).
-    let rule = exit_rules(s, p).get(1).copied().unwrap_or("SN-2");
-    add(p.window.a, "application", rule, lang.pick("退会の申請", "Exit request").into(), None);
-    if let Some(d) = p.removal_date {
-        add(d, "removal-visit", "SN-5", lang.pick("撤去工事の立ち会い", "Removal visit").into(), None);
-    }
-    if let Some(d) = &s.destination {
-        add(d.start_date, "au-start", "AU-7", lang.pick("auひかり開通", "au Hikari starts").into(), None);
-    }
-    add(p.last_service_day, "last-service-day", "SN-1", lang.pick("最終利用日", "Last day of service").into(), None);
-    add(p.completion_date, "completion", "SN-1", lang.pick("退会完了（0時）", "Exit completes (00:00)").into(), None);
-    let mut billed: Vec<Month> = charges.iter().map(|c| c.billed_month).collect();
-    billed.dedup();
-    for m in billed {
-        let sum: i64 = charges.iter().filter(|c| c.billed_month == m).map(|c| c.amount).sum();
-        if let Some(d) = m.first_day() {
-            add(d, "bill", "SN-11", lang.say(format!("{m}の請求"), format!("Bill for {m}")), Some(sum));
-        }
-        if let Some(due) = charges.iter().find(|c| c.billed_month == m).and_then(|c| c.due) {
-            add(due, "payment-due", "SN-12", lang.say(format!("{m}請求分の支払日"), format!("Payment of the {m} bill")), Some(sum));
-        }
-    }
-    let completion_month = Month::of(p.completion_date);
-    if let Some(d) = completion_month.plus(1).first_day() {
-        if charges.iter().any(|c| c.month == completion_month) {
-            add(
-                d,
-                "statement-available",
-                "SN-10",
-                if mypage {
-                    lang.pick("明細書をマイページで印刷できる", "Statement printable on MyPage")
-                } else {
-                    lang.pick("明細書が出る（請求月）", "Statement issued (billed month)")
-                }
-                .into(),
-                None,
-            );
-        }
-    }
-    for r in refunds {
-        if let Some(d) = r.earliest {
-            add(d, "refund", r.rule, r.label.into(), Some(r.amount));
-        } else if let Some(d) = r.first_month.and_then(Month::first_day) {
-            add(d, "refund", r.rule, r.label.into(), Some(r.amount));
-        }
-    }
-    // A campaign that pays nothing has no deadline worth a reader's diary (the answer's
-    // `deadlines` still list them, as CONTRACT says).
-    for d in deadlines.iter().filter(|d| !(refunds.is_empty() && d.rule.starts_with("AU-"))) {
-        add(d.date, d.kind, d.rule, d.label.into(), None);
-    }
-    crate::text::sort_by_key(&mut t, |x| x.date);
-    t
-}
-
-/// Money out (by billed month) and in (cash by its earliest date, bill discounts
-/// spread over their months) per month.
-fn cashflow(charges: &[ChargeOut], refunds: &[RefundOut]) -> Vec<CashflowOut> {
-    let mut rows: Vec<CashflowOut> = Vec::new();
-    let mut add = |m: Month, out: i64, inflow: i64| match rows.iter_mut().find(|r| r.month == m) {
-        Some(r) => {
-            r.out = r.out.saturating_add(out);
-            r.inflow = r.inflow.saturating_add(inflow);
-        }
-        None => rows.push(CashflowOut { month: m, out, inflow }),
-    };
-    for c in charges {
-        add(c.billed_month, c.amount, 0);
-    }
-    for r in refunds {
-        match (r.earliest, r.first_month, r.months) {
-            (Some(d), _, _) => add(Month::of(d), 0, r.amount),
-            (None, Some(first), Some(n)) if n > 0 => {
-                let per = r.amount / n;
-                for i in 0..n.min(600) {
-                    let part = if i == n - 1 { r.amount - per * (n - 1) } else { per };
-                    add(first.plus(i as i32), 0, part);
-                }
-            }
-            _ => {}
-        }
-    }
-    crate::text::sort_by_key(&mut rows, |r| r.month);
-    rows
-}
-
-pub fn compare_exit_months(input: &Json) -> Answer<Comparison> {
-    let s = match input::read(input) {
-        Ok(s) => s,
-        Err((lang, errors)) => return Answer::Err(fail(lang, errors)),
-    };
-    match compare_scenario(&s) {
-        Ok(c) => Answer::Ok(c),
-        Err(e) => Answer::Err(internal(s.lang, e)),
-    }
-}
-
-fn compare_scenario(s: &Scenario) -> Result<Comparison, CalcError> {
-    // Validate like calculate, for the chosen or default exit month.
-    let mut cx = Ctx::for_scenario(s);
-    let Core { plan, .. } = core(s, &mut cx)?;
-    let earliest = plan.window.earliest;
-    let (_, (_, last)) = exit::renewal(s, earliest, &mut cx)?;
-    let n = last.since(earliest).clamp(0, 39) + 1;
-    let mut rows = Vec::with_capacity(n as usize);
-    for i in 0..n {
-        let m = earliest.plus(i);
-        let mut rc = Ctx::for_scenario(s);
-        rc.quiet = true;
-        let p = exit::plan(s, Some(m), false, &mut rc)?;
-        let ex = charges::exit_charges(s, &p, &mut rc)?;
-        let exit_sum = ex.iter().fold(0i64, |a, c| a.saturating_add(c.amount));
-        let charges = s.current.monthly_fee.saturating_mul(i64::from(i) + 1).saturating_add(exit_sum);
-        let camp = campaign::run(s, &p, &ex, Acceptance::LaterOfGivenAndEarliest, &mut rc)?;
-        let refunds = camp.iter().flat_map(|k| k.refunds.iter()).fold(0i64, |a, r| a.saturating_add(r.amount.max(0)));
-        let reach = exit::reach(s, m, &mut rc)?;
-        rows.push(Row {
-            month: m,
-            charges,
-            refunds,
-            net: charges.saturating_sub(refunds),
-            months_paid_since_earliest: i,
-            contract_month: p.contract_month,
-            in_renewal_window: p.in_renewal_window,
-            apply_from: reach.map(|r| r.0),
-            apply_by: reach.map(|r| r.1),
-        });
-    }
-    let best = rows.iter().min_by_key(|r| (r.net, r.month)).map(|r| r.month).unwrap_or(earliest);
-    let pick = rows.iter().filter(|r| r.reachable()).min_by_key(|r| (r.net, r.month)).cloned();
-    let recommended = pick.as_ref().map(|r| r.month).unwrap_or(best);
-    let recommendation = recommend(s, &plan, &rows, pick.as_ref(), best);
-    Ok(Comparison { ok: true, rows, best, recommended, recommendation })
-}
-
-/// The recommendation, in words that are true for this reader: the cheapest month they
-/// can still reach, what it saves against the month they chose, and how to get there —
-/// keep the application date and choose the month, or apply within the row's dates.
-fn recommend(s: &Scenario, plan: &ExitPlan, rows: &[Row], pick: Option<&Row>, best: Month) -> String {
-    let lang = s.lang;
-    let Some(b) = pick else {
-        return lang.say("どの月もいまからは間に合いません。".into(), "No month can be reached from the application date any more.".into());
-    };
-    let m = b.month;
-    let net = yen(b.net);
-    // The exit month this answer computed (after any SN-5/SN-6 shift).
-    let mine = rows.iter().find(|r| r.month == plan.month);
-    let save = mine.filter(|r| r.net > b.net).map(|r| (r.month, yen(r.net - b.net)));
-    let a = s.application_date;
-    let (mut ja, mut en) = match (b.apply_from, b.apply_by) {
-        _ if m == plan.month => (format!("いちばん安いのは、この計算の{m}末の退会で、実質{net}円です。"), format!("Leaving at the end of {m}, as computed here, is cheapest: {net} yen net.")),
-        (Some(from), Some(by)) if from <= a => (
-            format!("いちばん安いのは{m}末の退会で、実質{net}円です。申請日はそのままで、退会月に{m}を選べます（{by}までに申し込めば間に合います）。"),
-            format!("Leaving at the end of {m} is cheapest: {net} yen net. Keep the application date and choose {m} as the exit month (apply by {by})."),
-        ),
-        (Some(from), Some(by)) => (
-            format!("{from}以降、{by}までに申し込めば{m}末に退会でき、実質{net}円でいちばん安くなります。"),
-            format!("Apply on or after {from} and by {by} to leave at the end of {m}: {net} yen net, the cheapest."),
-        ),
-        _ => (
-            format!("新しい回線の開通日を{m}にすると、実質{net}円でいちばん安くなります。"),
-            format!("With the new line opening in {m}, the switch costs {net} yen net, the cheapest."),
-        ),
-    };
-    if let Some((chosen, diff)) = save {
-        ja.push_str(&format!("{chosen}末に退会するより{diff}円安くなります。"));
-        en.push_str(&format!(" That is {diff} yen less than leaving at the end of {chosen}."));
-    }
-    if best != m {
-        ja.push_str(&format!("（{best}末はもっと安くなりますが、いまからでは間に合いません。）"));
-        en.push_str(&format!(" ({best} would cost less, but can no longer be reached.)"));
-    }
-    // Waiting costs the months' fees: without a monthly fee the rows count them as 0.
-    if s.current.monthly_fee == 0 && m != plan.month {
-        ja.push_str(
-            "ただし毎月の利用料金が入力されていないため、待つあいだの月額料金を0円として比べています。入力すると正しく比べられます。",
-        );
-        en.push_str(" The monthly fee was not entered, so the months of waiting are counted at 0 yen; enter it for a true comparison.");
-    }
-    lang.say(ja, en)
 }
 
 /// `exportCalendar(input, now)`: the calculation as an iCalendar file (see [`crate::wire::ics`]).

@@ -7,9 +7,11 @@
 //! provider or campaign figure (that is [`crate::rules`]' data).
 
 pub mod actions;
+pub mod answer;
 pub mod billing;
 pub mod calculate;
 pub mod campaign;
 pub mod charges;
+pub mod compare;
 pub mod context;
 pub mod exit;
