@@ -89,3 +89,38 @@ pub fn bill(s: &Scenario, charges: Vec<Charge>, cx: &mut Ctx) -> Result<Vec<Bill
     crate::explain!(cx, "SN-12", ja.into(), en.into());
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::charges::ChargeKind;
+    use crate::engine::{d, m, scenario};
+
+    fn due(payment: &str, month: &str) -> (Month, Option<NaiveDate>) {
+        let s = scenario(&format!(
+            r#"{{ "applicationDate": "2019-05-10", "current": {{ "provider": "so-net-hikari-plus", "serviceStart": "2017-03-15", "payment": "{payment}" }} }}"#
+        ));
+        let b = bill(&s, vec![Charge { kind: ChargeKind::MonthlyFee, amount: 5000, month: m(month) }], &mut Ctx::for_scenario(&s))
+            .expect("bill");
+        (b[0].billed_month, b[0].due)
+    }
+
+    #[test]
+    fn sn11_a_month_is_billed_the_month_after() {
+        assert_eq!(due("credit-card", "2019-05"), (m("2019-06"), None));
+    }
+
+    #[test]
+    fn sn12_bank_debit_on_the_27th_of_the_month_after_billing_or_the_next_business_day() {
+        // Billed 2019-06: debited 2019-07-27, a Saturday → Monday 2019-07-29.
+        assert_eq!(due("bank-debit", "2019-05").1, Some(d("2019-07-29")));
+        // Billed 2019-07: 2019-08-27 is a Tuesday.
+        assert_eq!(due("bank-debit", "2019-06").1, Some(d("2019-08-27")));
+    }
+
+    #[test]
+    fn sn12_a_convenience_store_slip_is_due_on_the_25th_even_on_a_sunday() {
+        // Billed 2019-08: the 25th is a Sunday, and it stands.
+        assert_eq!(due("convenience-store", "2019-07").1, Some(d("2019-08-25")));
+    }
+}

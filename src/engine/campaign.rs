@@ -700,3 +700,46 @@ fn explain_timing(method: Method, acceptance: NaiveDate, e: NaiveDate, l: NaiveD
         _ => crate::explain!(cx, "AU-6", format!("受付 {acceptance} の1か月後（{e}）に au WALLET へチャージされます。"), format!("Charged to au WALLET one month after acceptance on {acceptance} ({e}).")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::scenario;
+
+    fn chosen_on(campaign: &str, applied: &str) -> Chosen {
+        chosen(&scenario(&format!(
+            r#"{{ "applicationDate": "2019-09-10", "current": {{ "provider": "so-net-hikari-plus", "serviceStart": "2016-01-20" }},
+                "destination": {{ "campaign": "{campaign}", "isp": "so-net", "startDate": "2027-01-25", "applicationDate": "{applied}" }} }}"#
+        )))
+        .expect("chosen")
+    }
+
+    #[test]
+    fn au1_the_version_is_the_one_covering_the_au_application_date() {
+        for (applied, id) in
+            [("2019-09-30", "au-start-support"), ("2019-10-01", "au-new-start-support"), ("2024-01-01", "au-norikae-start-support")]
+        {
+            match chosen_on("start-support", applied) {
+                Chosen::InForce(r) => assert_eq!(r.set.id, id, "{applied}"),
+                _ => panic!("{applied}: no version in force"),
+            }
+        }
+    }
+
+    #[test]
+    fn au1_a_campaign_with_no_version_on_the_date_has_ended_and_names_the_one_in_force() {
+        match chosen_on("start-support-plus", "2024-01-01") {
+            Chosen::Ended(e) => {
+                assert_eq!(e.nearest.set.id, "au-start-support-plus");
+                assert_eq!(e.in_force.map(|(c, r)| (c, r.set.id)), Some((Campaign::StartSupport, "au-norikae-start-support")));
+            }
+            _ => panic!("Plus in 2024 should have ended"),
+        }
+        // Before the first version: nothing in force anywhere.
+        match chosen_on("start-support", "2016-08-01") {
+            Chosen::Ended(e) => assert!(e.in_force.is_none()),
+            _ => panic!("no version before 2016-09-01"),
+        }
+        assert!(matches!(chosen_on("none", "2024-01-01"), Chosen::Nothing));
+    }
+}

@@ -203,3 +203,56 @@ pub fn monthly_fees(s: &Scenario, plan: &ExitPlan) -> Vec<Charge> {
         .filter(|c| c.amount > 0)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{exit, m, scenario};
+
+    fn charges_of(text: &str) -> Vec<(ChargeKind, i64, Month)> {
+        let s = scenario(text);
+        let mut cx = Ctx::for_scenario(&s);
+        let p = exit::plan(&s, None, true, &mut cx).expect("plan");
+        exit_charges(&s, &p, &mut cx).expect("charges").into_iter().map(|c| (c.kind, c.amount, c.month)).collect()
+    }
+
+    #[test]
+    fn sn7_the_fee_outside_the_renewal_months_is_a_charge_of_the_completion_month() {
+        let c = charges_of(
+            r#"{ "applicationDate": "2019-05-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2017-03-15" } }"#,
+        );
+        assert_eq!(c, vec![(ChargeKind::CancellationFee, 20000, m("2019-06"))]);
+        // Month 37 (2020-03) is a renewal month: no fee.
+        let c = charges_of(
+            r#"{ "applicationDate": "2020-03-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2017-03-15" } }"#,
+        );
+        assert_eq!(c, vec![]);
+    }
+
+    #[test]
+    fn sn7_contracts_from_2022_07_pay_the_capped_fee_by_building() {
+        let c = charges_of(
+            r#"{ "applicationDate": "2023-05-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2022-08-01", "building": "mansion" } }"#,
+        );
+        assert_eq!(c, vec![(ChargeKind::CancellationFee, 3480, m("2023-06"))]);
+    }
+
+    #[test]
+    fn sn8_installments_after_the_exit_month_are_charged_at_once() {
+        // 500 a month from 2017-04 for 60 months: 2017-04 … 2019-05 paid (26), 34 left.
+        let c = charges_of(
+            r#"{ "applicationDate": "2019-05-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2017-03-15",
+            "construction": { "monthlyInstallment": 500, "installments": 60 } } }"#,
+        );
+        assert!(c.contains(&(ChargeKind::ConstructionRemainder, 34 * 500, m("2019-06"))), "{c:?}");
+    }
+
+    #[test]
+    fn sn9_the_cashback_clawback_applies_below_the_minimum_months() {
+        let c = charges_of(
+            r#"{ "applicationDate": "2018-05-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2017-03-15",
+            "cashback": { "amount": 10000, "minimumMonths": 24 } } }"#,
+        );
+        assert!(c.contains(&(ChargeKind::CashbackClawback, 10000, m("2018-06"))), "{c:?}");
+    }
+}

@@ -348,3 +348,61 @@ pub fn plan(s: &Scenario, chosen: Option<Month>, shifts: bool, cx: &mut Ctx) -> 
         prorate,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{d, m, scenario};
+
+    const SONET: &str = r#""provider": "so-net-hikari-plus", "serviceStart": "2017-03-15""#;
+
+    #[test]
+    fn sn2_the_window_is_the_application_month_and_the_next_whatever_the_day() {
+        for a in ["2019-05-01", "2019-05-31"] {
+            let s = scenario(&format!(r#"{{ "applicationDate": "{a}", "current": {{ {SONET} }} }}"#));
+            let w = window(&s, &mut Ctx::for_scenario(&s)).expect("window");
+            assert_eq!((w.earliest, w.latest), (m("2019-05"), m("2019-06")));
+        }
+    }
+
+    #[test]
+    fn sn3_paper_arriving_after_the_20th_opens_the_next_month() {
+        let at = |a: &str| {
+            let s = scenario(&format!(
+                r#"{{ "applicationDate": "{a}", "current": {{ {SONET}, "customer": "corporate", "channel": "paper" }} }}"#
+            ));
+            window(&s, &mut Ctx::for_scenario(&s)).expect("window").earliest
+        };
+        assert_eq!(at("2019-05-20"), m("2019-05"));
+        assert_eq!(at("2019-05-21"), m("2019-06"));
+    }
+
+    #[test]
+    fn sn7_renewal_months_are_37_and_38_then_every_36_months() {
+        let s = scenario(&format!(r#"{{ "applicationDate": "2019-05-10", "current": {{ {SONET} }} }}"#));
+        let mut cx = Ctx::for_scenario(&s);
+        // Start 2017-03: month 37 is 2020-03.
+        assert_eq!(renewal(&s, m("2020-03"), &mut cx).expect("renewal"), (true, (m("2020-03"), m("2020-04"))));
+        assert_eq!(renewal(&s, m("2020-05"), &mut cx).expect("renewal"), (false, (m("2023-03"), m("2023-04"))));
+        assert_eq!(contract_month(&s, m("2020-03")), 37);
+    }
+
+    #[test]
+    fn sn5_reach_with_removal_ends_the_lead_days_before_the_month_end() {
+        let s = scenario(&format!(
+            r#"{{ "applicationDate": "2019-05-10", "current": {{ {SONET}, "removal": "requested", "region": "west" }} }}"#
+        ));
+        let r = reach(&s, m("2019-06"), &mut Ctx::for_scenario(&s)).expect("reach");
+        assert_eq!(r, Some((d("2019-05-10"), d("2019-06-20"))));
+    }
+
+    #[test]
+    fn sn5_a_late_removal_shifts_the_exit_and_counts_the_extra_month() {
+        let s = scenario(&format!(
+            r#"{{ "applicationDate": "2019-05-25", "current": {{ {SONET}, "removal": "requested", "region": "west" }} }}"#
+        ));
+        let p = plan(&s, None, true, &mut Ctx::for_scenario(&s)).expect("plan");
+        assert_eq!((p.chosen, p.month, p.shifted_by, p.extra_months), (m("2019-05"), m("2019-06"), Some(Shift::Removal), 1));
+        assert_eq!(p.removal_deadline, Some(d("2019-05-21")));
+    }
+}

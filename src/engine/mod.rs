@@ -15,3 +15,21 @@ pub mod charges;
 pub mod compare;
 pub mod context;
 pub mod exit;
+
+/// For the unit tests beside each stage: a validated scenario from CONTRACT JSON text.
+#[cfg(test)]
+pub(crate) fn scenario(text: &str) -> crate::input::Scenario {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let json = crate::wire::json::read(&mut de).expect("JSON");
+    crate::input::read(&json).map_err(|(_, e)| e).expect("a valid input")
+}
+
+/// `YYYY-MM-DD` / `YYYY-MM` for the unit tests.
+#[cfg(test)]
+pub(crate) fn d(s: &str) -> chrono::NaiveDate {
+    crate::calendar::parse_date(s).expect("a date")
+}
+#[cfg(test)]
+pub(crate) fn m(s: &str) -> crate::calendar::Month {
+    crate::calendar::Month::parse(s).expect("a month")
+}
