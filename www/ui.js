@@ -969,19 +969,23 @@ export function mount(root, opts = {}) {
    */
   function warnActions(res, w) {
     const c = w.code === "campaign-version-ended" ? res.campaignInForce : null;
-    const go = w.field && target(w.field)?.inputs?.length ? w.field : null;
+    const go = c ? null : goField(w.field);
     if (!c && !go) return null;
     return el("p", { class: "warn-acts" },
-      c ? el("button", { type: "button", "data-act": "switch-campaign", "data-campaign": c.campaign, "data-testid": "switch-campaign", text: t.switchTo(String(c.name)) }) : null,
-      go && !c ? el("button", { type: "button", class: "linkish", "data-focus": go, "data-testid": "go-field", text: t.goField((t.f[go] || [go])[0]) }) : null);
+      c ? el("button", { type: "button", "data-act": "switch-campaign", "data-campaign": c.campaign, "data-testid": "switch-campaign", text: t.switchTo(String(c.name)) }) : go);
   }
 
   /** The "0円（対象外）" line of a campaign that pays no fee refund, with the core's reason. */
   function refundNote(res) {
     const n = res.refundNote;
     if (!n) return null;
-    return el("p", { class: "refund-note", "data-testid": "refund-note" }, words(String(n.text || "")), " ",
-      n.field && target(n.field)?.inputs?.length ? el("button", { type: "button", class: "linkish", "data-focus": n.field, text: t.goField((t.f[n.field] || [n.field])[0]) }) : null);
+    return el("p", { class: "refund-note", "data-testid": "refund-note" }, words(String(n.text || "")), " ", goField(n.field));
+  }
+
+  /** A link-like button that focuses the form field `path` names (null when it has none). */
+  function goField(path) {
+    if (!path || !target(path)?.inputs?.length) return null;
+    return el("button", { type: "button", class: "linkish", "data-focus": path, "data-testid": "go-field", text: t.goField((t.f[path] || [path])[0]) });
   }
 
   /** The campaign version used, with its dates (issue 8). */

@@ -69,14 +69,9 @@ fn contact(s: &Scenario, which: &str, cx: &mut Ctx) -> Result<Option<Contact>, C
     Ok(Some(Contact { name, phone: get("phone", cx)?, menu: get("menu", cx)?, hours: get("hours", cx)?, closed: get("closed", cx)? }))
 }
 
-/// The provider's own words for `key` in the answer's language (its data's `{ ja, en }`),
-/// or `None` when the provider's data has none: a provider fact is never typed here.
-pub fn words(s: &Scenario, key: &str, cx: &mut Ctx) -> Result<Option<String>, CalcError> {
-    let r = s.current.rules;
-    if !r.has(key) {
-        return Ok(None);
-    }
-    Ok(Some(r.text(key, s.application_date, &mut cx.trace, cx.lang)?.to_string()))
+/// The provider's own words for `key` (optional rule data, read on the application date).
+fn words(s: &Scenario, key: &str, cx: &mut Ctx) -> Result<Option<String>, CalcError> {
+    Ok(s.current.rules.words(key, s.application_date, &mut cx.trace, cx.lang)?.map(str::to_string))
 }
 
 pub fn build(
@@ -262,7 +257,7 @@ pub fn build(
                 format!("Keep {p}'s statement showing the cancellation fee and other exit charges."),
             )
         });
-        let fee = if c.rules.has("statement.fee") { Some(c.rules.int("statement.fee", c.contract_date, &mut cx.trace)?) } else { None };
+        let fee = c.rules.int_if("statement.fee", c.contract_date, &mut cx.trace)?;
         let (fj, fe) = fee
             .filter(|f| *f > 0)
             .map(|f| (format!("電話などで頼むと{}円かかります。", yen(f)), format!(" Asked for by phone, it costs {} yen.", yen(f))))
@@ -298,11 +293,10 @@ pub fn build(
             );
         }
         if pays {
-            let form = if k.rules.has("application.form") {
-                k.rules.text("application.form", k.acceptance, &mut cx.trace, lang)?.to_string()
-            } else {
-                lang.pick("申請書", "the application form").to_string()
-            };
+            let form = k
+                .rules
+                .words("application.form", k.acceptance, &mut cx.trace, lang)?
+                .unwrap_or(lang.pick("申請書", "the application form"));
             push(
                 "mail-au-application",
                 "AU-7",

@@ -96,7 +96,8 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         {
             if s.current.contract_date > closed {
                 let (name_ja, name_en) = (&r.set.name.ja, &r.set.name.en);
-                let next = actions::words(s, "product.successor", &mut cx)?
+                let next = r
+                    .words("product.successor", s.current.contract_date, &mut cx.trace, lang)?
                     .map(|w| if lang == Lang::Ja { format!("（{w}）") } else { format!(" ({w})") })
                     .unwrap_or_default();
                 crate::warn!(cx, "product-closed", "SN-7", format!("{name_ja}は{closed}で新規受付を終えています。{}に申し込んだ契約は別の商品{next}かもしれません。契約内容を確認してください。", s.current.contract_date), format!("{name_en} closed to new sign-ups on {closed}; a contract applied for on {} is probably another product{next}. Check your contract.", s.current.contract_date), field = "current.contractDate");

@@ -352,14 +352,9 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         // The Plus extras are named only with a campaign that has them (AU-10).
         let plus = r.has("plus.discount");
         let pname = &s.current.rules.set.name;
-        let (wj, we) = if r.has("eligible.excluded-sources.words") {
-            (
-                r.text("eligible.excluded-sources.words", at, &mut cx.trace, crate::text::Lang::Ja)?.to_string(),
-                r.text("eligible.excluded-sources.words", at, &mut cx.trace, crate::text::Lang::En)?.to_string(),
-            )
-        } else {
-            (crate::text::join(listed, "、"), crate::text::join(listed, ", "))
-        };
+        let key = "eligible.excluded-sources.words";
+        let wj = r.words(key, at, &mut cx.trace, crate::text::Lang::Ja)?.map_or_else(|| crate::text::join(listed, "、"), str::to_string);
+        let we = r.words(key, at, &mut cx.trace, crate::text::Lang::En)?.map_or_else(|| crate::text::join(listed, ", "), str::to_string);
         let (why_ja, why_en) = match d.source_excluded {
             Some(true) => ("対象外と入力されているため".to_string(), "As entered, it".to_string()),
             _ => (

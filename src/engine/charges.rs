@@ -151,8 +151,7 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
     // where its data has them.
     let p = c.short_name(cx.lang);
     if c.statement == Statement::Request {
-        if r.has("statement.fee") {
-            let fee = r.int("statement.fee", c.contract_date, &mut cx.trace)?;
+        if let Some(fee) = r.int_if("statement.fee", c.contract_date, &mut cx.trace)? {
             crate::explain!(
                 cx,
                 "SN-10",
@@ -171,8 +170,8 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
             );
         }
     }
-    match crate::engine::actions::words(s, "proof.words", cx)? {
-        Some(w) => cx.explain("SN-10", w),
+    match r.words("proof.words", s.application_date, &mut cx.trace, cx.lang)? {
+        Some(w) => cx.explain("SN-10", w.to_string()),
         None => crate::explain!(
             cx,
             "SN-10",

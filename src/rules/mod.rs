@@ -171,6 +171,23 @@ impl Rules {
         }
     }
 
+    /// An optional key's words (`{ ja, en }` or a string): `None` when this set's data has
+    /// none, so the sentence that needs them is left out or said in general words.
+    pub fn words(&self, key: &str, at: NaiveDate, tr: &mut Trace, lang: crate::text::Lang) -> Result<Option<&'static str>, CalcError> {
+        if !self.has(key) {
+            return Ok(None);
+        }
+        self.text(key, at, tr, lang).map(Some)
+    }
+
+    /// An optional key's integer: `None` when this set's data has none.
+    pub fn int_if(&self, key: &str, at: NaiveDate, tr: &mut Trace) -> Result<Option<i64>, CalcError> {
+        if !self.has(key) {
+            return Ok(None);
+        }
+        self.int(key, at, tr).map(Some)
+    }
+
     fn wrong(&self, key: &str) -> CalcError {
         CalcError::RuleMissing(format!("{}: {key} has the wrong type", self.set.id))
     }
