@@ -19,7 +19,9 @@ fn text(t: &Text) -> String {
 
 fn value(v: &Value) -> String {
     // The runtime keeps numbers as i32 (amounts up to 10,000,000 yen, dates as YYYYMMDD).
-    let fits = |i: &i64| i32::try_from(*i).unwrap_or_else(|_| panic!("rule value {i} does not fit in 32 bits"));
+    let fits = |i: &i64| {
+        i32::try_from(*i).unwrap_or_else(|_| panic!("rule value {i} does not fit in 32 bits"))
+    };
     match v {
         Value::Int(i) => format!("Value::Int({})", fits(i)),
         Value::Bool(b) => format!("Value::Bool({b})"),
@@ -27,7 +29,13 @@ fn value(v: &Value) -> String {
         Value::Strs(v) => format!("Value::Strs(&{v:?})"),
         Value::Ints(v) => format!("Value::Ints(&{:?})", v.iter().map(fits).collect::<Vec<_>>()),
         Value::IntMap(m) => {
-            format!("Value::IntMap(&[{}])", m.iter().map(|(k, v)| format!("({k:?}, {})", fits(v))).collect::<Vec<_>>().join(", "))
+            format!(
+                "Value::IntMap(&[{}])",
+                m.iter()
+                    .map(|(k, v)| format!("({k:?}, {})", fits(v)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         }
         Value::Text(t) => format!("Value::Text({})", text(t)),
     }
@@ -62,7 +70,8 @@ fn set(s: &RuleSet) -> String {
             Confidence::Medium => "Confidence::Medium",
             Confidence::High => "Confidence::High",
         };
-        let note = p.note.as_ref().map(|n| format!("Some(&{})", text(n))).unwrap_or_else(|| "None".into());
+        let note =
+            p.note.as_ref().map(|n| format!("Some(&{})", text(n))).unwrap_or_else(|| "None".into());
         let _ = write!(
             out,
             "Param {{ key: {:?}, rule: {:?}, since: {}, until: {}, value: {}, sources: &{:?}, confidence: {conf}, note: {note} }}, ",

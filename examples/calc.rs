@@ -12,6 +12,7 @@ fn main() {
     } else {
         norikae::engine::calculate::calculate(&json).to_json()
     };
-    let pretty = serde_json::from_str::<serde_json::Value>(&out).and_then(|v| serde_json::to_string_pretty(&v));
+    let pretty = serde_json::from_str::<serde_json::Value>(&out)
+        .and_then(|v| serde_json::to_string_pretty(&v));
     println!("{}", pretty.unwrap_or(out));
 }

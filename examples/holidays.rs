@@ -13,7 +13,9 @@ fn main() {
         eprintln!("usage: holidays FROM_YEAR TO_YEAR");
         std::process::exit(2);
     };
-    let (Some(mut date), Some(end)) = (NaiveDate::from_ymd_opt(from, 1, 1), NaiveDate::from_ymd_opt(to, 12, 31)) else {
+    let (Some(mut date), Some(end)) =
+        (NaiveDate::from_ymd_opt(from, 1, 1), NaiveDate::from_ymd_opt(to, 12, 31))
+    else {
         eprintln!("year out of range");
         std::process::exit(2);
     };

@@ -81,6 +81,10 @@ impl From<InputError> for CalcError {
 
 impl ToJson for ErrorOut {
     fn write_json(&self, out: &mut String) {
-        Obj::new(out).f("field", &self.field).f("code", self.code).f("message", &self.message).end();
+        Obj::new(out)
+            .f("field", &self.field)
+            .f("code", self.code)
+            .f("message", &self.message)
+            .end();
     }
 }

@@ -11,7 +11,8 @@ fn leave(f: impl FnOnce(&mut Value)) -> Value {
 }
 
 fn with_au(v: &mut Value) {
-    v["destination"] = json!({ "isp": "biglobe", "startDate": "2019-03-20", "sourceExcluded": false });
+    v["destination"] =
+        json!({ "isp": "biglobe", "startDate": "2019-03-20", "sourceExcluded": false });
 }
 
 fn has(r: &Value, kind: &str) -> bool {
@@ -34,7 +35,10 @@ fn sn4_request_switch_number_only_with_a_provider_switch() {
 
 #[test]
 fn sn14_apply_exit_by_the_last_day_that_still_gives_the_month() {
-    assert_matches(&leave(|_| {}), json!({ "actions": [{ "kind": "apply-exit", "date": "2019-03-12", "by": "2019-03-31" }] }));
+    assert_matches(
+        &leave(|_| {}),
+        json!({ "actions": [{ "kind": "apply-exit", "date": "2019-03-12", "by": "2019-03-31" }] }),
+    );
     assert_matches(
         &leave(|v| v["current"]["exitMonth"] = json!("2019-04")),
         json!({ "actions": [{ "kind": "apply-exit", "by": "2019-04-30" }] }),
@@ -53,7 +57,10 @@ fn sn3_corporate_apply_exit_by_the_20th_or_the_last_open_desk_day() {
         json!({ "actions": [{ "kind": "apply-exit", "by": "2019-06-20", "contact": { "phone": "0120-80-7765" } }] }),
     );
     // 2019-06-29/30 are a weekend: the desk's last open day is Friday the 28th.
-    assert_matches(&corp("2019-06-05", "phone"), json!({ "actions": [{ "kind": "apply-exit", "by": "2019-06-28" }] }));
+    assert_matches(
+        &corp("2019-06-05", "phone"),
+        json!({ "actions": [{ "kind": "apply-exit", "by": "2019-06-28" }] }),
+    );
 }
 
 #[test]
@@ -73,7 +80,8 @@ fn sn6_keep_number_steps_only_for_an_ntt_analog_number() {
         &r,
         json!({ "actions": [{ "kind": "tell-keep-number", "date": "2019-03-12" }, { "kind": "analog-return", "from": "2019-03-12", "by": "2019-05-26", "contact": { "phone": "0120-116-116" } }] }),
     );
-    let r = leave(|v| v["current"]["phone"] = json!({ "keepNumber": true, "fromNttAnalog": false }));
+    let r =
+        leave(|v| v["current"]["phone"] = json!({ "keepNumber": true, "fromNttAnalog": false }));
     assert!(!has(&r, "tell-keep-number") && !has(&r, "analog-return"));
     assert!(!has(&leave(|_| {}), "tell-keep-number"));
 }
@@ -104,7 +112,10 @@ fn sn12_one_pay_slip_per_billed_month_with_charges() {
 
 #[test]
 fn sn10_print_statement_only_when_the_completion_month_has_a_charge() {
-    assert_matches(&leave(|_| {}), json!({ "actions": [{ "kind": "print-statement", "from": "2019-05-01", "by": "2019-09-30" }] }));
+    assert_matches(
+        &leave(|_| {}),
+        json!({ "actions": [{ "kind": "print-statement", "from": "2019-05-01", "by": "2019-09-30" }] }),
+    );
     let free = json!({ "applicationDate": "2020-06-02", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2017-06-05", "monthlyFee": 5000 } });
     assert!(!has(&calc(free.clone()), "print-statement"));
     let mut asked = free;
@@ -122,7 +133,10 @@ fn sn13_keep_login_until_mypage_closes() {
 
 #[test]
 fn au6_get_au_pay_card_only_when_something_is_paid_by_au_wallet() {
-    assert_matches(&leave(with_au), json!({ "actions": [{ "kind": "get-au-pay-card", "by": "2019-05-01" }] }));
+    assert_matches(
+        &leave(with_au),
+        json!({ "actions": [{ "kind": "get-au-pay-card", "by": "2019-05-01" }] }),
+    );
     let r = leave(|v| {
         with_au(v);
         v["destination"]["refundMethod"] = json!("postal-money-order");
@@ -133,7 +147,10 @@ fn au6_get_au_pay_card_only_when_something_is_paid_by_au_wallet() {
 
 #[test]
 fn au7_mail_au_application_only_when_the_campaign_pays() {
-    assert_matches(&leave(with_au), json!({ "actions": [{ "kind": "mail-au-application", "from": "2019-05-01", "by": "2019-10-20" }] }));
+    assert_matches(
+        &leave(with_au),
+        json!({ "actions": [{ "kind": "mail-au-application", "from": "2019-05-01", "by": "2019-10-20" }] }),
+    );
     let r = leave(|v| {
         with_au(v);
         v["destination"]["sourceExcluded"] = json!(true);
@@ -154,13 +171,19 @@ fn au6_claim_money_order_for_a_postal_cash_refund() {
         v["destination"]["refundMethod"] = json!("postal-money-order");
     });
     // Acceptance 2019-05-01 → from 2019-06-01 + 15 days.
-    assert_matches(&r, json!({ "actions": [{ "kind": "claim-money-order", "from": "2019-06-16", "by": { "$absent": true } }] }));
+    assert_matches(
+        &r,
+        json!({ "actions": [{ "kind": "claim-money-order", "from": "2019-06-16", "by": { "$absent": true } }] }),
+    );
     assert!(!has(&leave(with_au), "claim-money-order"));
 }
 
 #[test]
 fn au3_drop_option_pack_after_the_last_refund() {
-    assert_matches(&leave(with_au), json!({ "actions": [{ "kind": "drop-option-pack", "from": "2019-06-02" }] }));
+    assert_matches(
+        &leave(with_au),
+        json!({ "actions": [{ "kind": "drop-option-pack", "from": "2019-06-02" }] }),
+    );
     // Mansion: the bill part runs 1,000 × 10 from 2019-07 at the latest → from 2020-05-01.
     let r = leave(|v| {
         with_au(v);
@@ -179,7 +202,10 @@ fn au10_with_plus_the_option_pack_stays_twelve_months() {
         with_au(v);
         v["destination"]["campaign"] = json!("start-support-plus");
     });
-    assert_matches(&r, json!({ "actions": [{ "kind": "drop-option-pack", "from": "2020-03-20" }] }));
+    assert_matches(
+        &r,
+        json!({ "actions": [{ "kind": "drop-option-pack", "from": "2020-03-20" }] }),
+    );
 }
 
 #[test]
@@ -190,12 +216,18 @@ fn actions_are_in_date_order_with_ties_in_table_order() {
         v["current"]["payment"] = json!("convenience-store");
     });
     let a = r["actions"].as_array().expect("actions");
-    let key = |x: &Value| x["date"].as_str().or(x["from"].as_str()).or(x["by"].as_str()).unwrap_or("").to_string();
+    let key = |x: &Value| {
+        x["date"].as_str().or(x["from"].as_str()).or(x["by"].as_str()).unwrap_or("").to_string()
+    };
     for w in a.windows(2) {
         assert!(key(&w[0]) <= key(&w[1]), "{} before {}", w[0]["kind"], w[1]["kind"]);
     }
     let kinds: Vec<&str> = a.iter().filter_map(|x| x["kind"].as_str()).collect();
-    assert_eq!(&kinds[..4], ["apply-exit", "tell-keep-number", "analog-return", "register-contact-email"], "{kinds:?}");
+    assert_eq!(
+        &kinds[..4],
+        ["apply-exit", "tell-keep-number", "analog-return", "register-contact-email"],
+        "{kinds:?}"
+    );
 }
 
 #[test]
@@ -212,7 +244,10 @@ fn actions_speak_the_chosen_language() {
 #[test]
 fn tell_keep_number_sn6_on_the_application_day_unless_switching_providers() {
     let r = leave(|v| v["current"]["phone"] = json!({ "keepNumber": true, "fromNttAnalog": true }));
-    assert_matches(&r, json!({ "actions": [{ "kind": "tell-keep-number", "rule": "SN-6", "date": "2019-03-12" }] }));
+    assert_matches(
+        &r,
+        json!({ "actions": [{ "kind": "tell-keep-number", "rule": "SN-6", "date": "2019-03-12" }] }),
+    );
     // With a provider switch the phone block is ignored (CONTRACT): no step.
     let r = leave(|v| {
         v["current"]["channel"] = json!("provider-switch");
@@ -221,7 +256,10 @@ fn tell_keep_number_sn6_on_the_application_day_unless_switching_providers() {
     });
     assert!(!has(&r, "tell-keep-number") && !has(&r, "analog-return"));
     // Not keeping the number: nothing to tell.
-    assert!(!has(&leave(|v| v["current"]["phone"] = json!({ "keepNumber": false })), "tell-keep-number"));
+    assert!(!has(
+        &leave(|v| v["current"]["phone"] = json!({ "keepNumber": false })),
+        "tell-keep-number"
+    ));
 }
 
 #[test]
@@ -242,7 +280,10 @@ fn removal_visit_sn5_on_the_removal_date_used_whether_requested_or_required() {
         v["current"]["removal"] = json!("requested");
         v["current"]["removalDate"] = json!("2019-03-22");
     });
-    assert_matches(&r, json!({ "actions": [{ "kind": "removal-visit", "rule": "SN-5", "date": "2019-03-22" }] }));
+    assert_matches(
+        &r,
+        json!({ "actions": [{ "kind": "removal-visit", "rule": "SN-5", "date": "2019-03-22" }] }),
+    );
     let r = leave(|v| v["current"]["removal"] = json!("landlord"));
     assert!(has(&r, "removal-visit"), "a landlord's removal needs the visit too");
     assert!(!has(&leave(|v| v["current"]["removal"] = json!("none")), "removal-visit"));
@@ -251,14 +292,20 @@ fn removal_visit_sn5_on_the_removal_date_used_whether_requested_or_required() {
 #[test]
 fn register_contact_email_sn10_by_the_last_service_day_of_the_chosen_month() {
     let r = leave(|v| v["current"]["exitMonth"] = json!("2019-04"));
-    assert_matches(&r, json!({ "actions": [{ "kind": "register-contact-email", "rule": "SN-10", "by": "2019-04-30" }] }));
+    assert_matches(
+        &r,
+        json!({ "actions": [{ "kind": "register-contact-email", "rule": "SN-10", "by": "2019-04-30" }] }),
+    );
 }
 
 #[test]
 fn uninstall_security_software_sn15_by_the_last_service_day_always() {
     for (month, last) in [("2019-03", "2019-03-31"), ("2019-04", "2019-04-30")] {
         let r = leave(|v| v["current"]["exitMonth"] = json!(month));
-        assert_matches(&r, json!({ "actions": [{ "kind": "uninstall-security-software", "rule": "SN-15", "by": last }] }));
+        assert_matches(
+            &r,
+            json!({ "actions": [{ "kind": "uninstall-security-software", "rule": "SN-15", "by": last }] }),
+        );
     }
 }
 
@@ -281,7 +328,8 @@ fn apply_exit_sn5_sn6_says_when_a_shift_moved_the_exit() {
             json!({ "exit": { "month": "2027-10", "chosenMonth": "2027-09", "shiftedBy": "removal" },
             "actions": [{ "kind": "apply-exit", "by": "2027-09-20" }] }),
         );
-        let step = r["actions"].as_array().unwrap().iter().find(|x| x["kind"] == "apply-exit").unwrap();
+        let step =
+            r["actions"].as_array().unwrap().iter().find(|x| x["kind"] == "apply-exit").unwrap();
         let text = step["text"].as_str().unwrap();
         let (exit, chosen) = if lang == "ja" {
             ("2027年10月末", "2027年9月末で退会するための期限")
@@ -295,12 +343,24 @@ fn apply_exit_sn5_sn6_says_when_a_shift_moved_the_exit() {
     let r = leave(|v| {
         v["current"]["phone"] = json!({ "keepNumber": true, "analogReturnDate": "2019-04-10" });
     });
-    let step = r["actions"].as_array().unwrap().iter().find(|x| x["kind"] == "apply-exit").unwrap().clone();
+    let step = r["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["kind"] == "apply-exit")
+        .unwrap()
+        .clone();
     assert_eq!(r["exit"]["month"], "2019-04");
     assert!(step["text"].as_str().unwrap().contains("2019年4月末"), "{step}");
     // No shift: the chosen month's deadline, as before.
     let r = leave(|_| {});
-    let step = r["actions"].as_array().unwrap().iter().find(|x| x["kind"] == "apply-exit").unwrap().clone();
+    let step = r["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["kind"] == "apply-exit")
+        .unwrap()
+        .clone();
     assert!(step["text"].as_str().unwrap().contains("2019年3月末で退会するための期限"), "{step}");
 }
 
@@ -310,14 +370,32 @@ fn apply_exit_sn5_sn6_says_when_a_shift_moved_the_exit() {
 #[test]
 fn sn6_sn12_steps_say_before_the_exit_and_the_usage_month_of_a_slip() {
     let r = leave(|v| v["current"]["phone"] = json!({ "keepNumber": true }));
-    let step = r["actions"].as_array().unwrap().iter().find(|x| x["kind"] == "analog-return").unwrap().clone();
+    let step = r["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["kind"] == "analog-return")
+        .unwrap()
+        .clone();
     assert!(
-        step["text"].as_str().unwrap().contains("退会は完了しないので、2019年3月末に退会するなら必ず2019年3月末までに終えて"),
+        step["text"]
+            .as_str()
+            .unwrap()
+            .contains("退会は完了しないので、2019年3月末に退会するなら必ず2019年3月末までに終えて"),
         "{step}"
     );
     let r = leave(|v| v["current"]["payment"] = json!("convenience-store"));
-    let slips: Vec<&Value> = r["actions"].as_array().unwrap().iter().filter(|x| x["kind"] == "pay-slip").collect();
+    let slips: Vec<&Value> =
+        r["actions"].as_array().unwrap().iter().filter(|x| x["kind"] == "pay-slip").collect();
     // Exit 2019-03: March's fee comes on April's slip, the cancellation fee (April's) on May's.
-    assert!(slips[0]["text"].as_str().unwrap().starts_with("2019年3月分（2019年4月に届く払込票）"), "{}", slips[0]);
-    assert!(slips[1]["text"].as_str().unwrap().starts_with("2019年4月分（2019年5月に届く払込票）"), "{}", slips[1]);
+    assert!(
+        slips[0]["text"].as_str().unwrap().starts_with("2019年3月分（2019年4月に届く払込票）"),
+        "{}",
+        slips[0]
+    );
+    assert!(
+        slips[1]["text"].as_str().unwrap().starts_with("2019年4月分（2019年5月に届く払込票）"),
+        "{}",
+        slips[1]
+    );
 }

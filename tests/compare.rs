@@ -17,7 +17,10 @@ fn compare_rows_are_consecutive_and_end_with_the_renewal_window() {
     assert_eq!(months, ["2019-12", "2020-01", "2020-02", "2020-03", "2020-04"]);
     assert_eq!(r["best"], "2020-03");
     for (i, row) in rows.iter().enumerate() {
-        assert_eq!(row["net"].as_i64(), Some(row["charges"].as_i64().unwrap_or(0) - row["refunds"].as_i64().unwrap_or(0)));
+        assert_eq!(
+            row["net"].as_i64(),
+            Some(row["charges"].as_i64().unwrap_or(0) - row["refunds"].as_i64().unwrap_or(0))
+        );
         assert_eq!(row["monthsPaidSinceEarliest"], json!(i));
     }
 }
@@ -26,7 +29,10 @@ fn compare_rows_are_consecutive_and_end_with_the_renewal_window() {
 fn compare_inside_a_renewal_window_ends_with_that_window() {
     // Earliest month 2020-03 is month 37 itself: rows 2020-03 and 2020-04 only.
     let r = compare(input("2020-03-10", "2017-03-15"));
-    assert_matches(&r, json!({ "rows": [{ "month": "2020-03", "net": 5000 }, { "month": "2020-04", "net": 10000 }], "best": "2020-03" }));
+    assert_matches(
+        &r,
+        json!({ "rows": [{ "month": "2020-03", "net": 5000 }, { "month": "2020-04", "net": 10000 }], "best": "2020-03" }),
+    );
     assert_eq!(r["rows"].as_array().map(Vec::len), Some(2));
 }
 
@@ -42,8 +48,9 @@ fn compare_just_after_a_window_runs_to_the_next_one_36_rows() {
 #[test]
 fn compare_a_tie_picks_the_earliest_month() {
     // No monthly fee and month 37 onwards free: 2020-03 and 2020-04 both net 0.
-    let r =
-        compare(json!({ "applicationDate": "2020-03-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2017-03-15" } }));
+    let r = compare(
+        json!({ "applicationDate": "2020-03-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2017-03-15" } }),
+    );
     assert_eq!(r["best"], "2020-03");
 }
 
@@ -60,7 +67,12 @@ fn compare_best_row_agrees_with_calculate_for_that_month() {
         // The row also pays the months before it (monthsPaidSinceEarliest × fee), which
         // calculate does not list as exit costs (SN-11 reading).
         let before = 4000 * row["monthsPaidSinceEarliest"].as_i64().unwrap_or(0);
-        assert_eq!(row["charges"].as_i64(), c["totals"]["charges"].as_i64().map(|x| x + before), "{}", row["month"]);
+        assert_eq!(
+            row["charges"].as_i64(),
+            c["totals"]["charges"].as_i64().map(|x| x + before),
+            "{}",
+            row["month"]
+        );
         assert_eq!(row["refunds"], c["totals"]["refunds"], "{}", row["month"]);
     }
 }
@@ -69,9 +81,10 @@ fn compare_best_row_agrees_with_calculate_for_that_month() {
 fn compare_late_rows_lose_the_refund_after_the_application_deadline() {
     // auひかり from 2018-06-20: deadline 2019-01-20; an exit in 2018-12 or later has its
     // statements billed from 2019-02, too late.
-    let r =
-        compare(json!({ "applicationDate": "2018-06-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2016-01-20" },
-        "destination": { "isp": "so-net", "startDate": "2018-06-20", "sourceExcluded": false } }));
+    let r = compare(
+        json!({ "applicationDate": "2018-06-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2016-01-20" },
+        "destination": { "isp": "so-net", "startDate": "2018-06-20", "sourceExcluded": false } }),
+    );
     assert_matches(
         &r,
         json!({ "rows": [{ "month": "2018-06", "refunds": 20000, "net": 0 }, { "month": "2018-11", "refunds": 20000 }, { "month": "2018-12", "refunds": 0 }] }),
@@ -104,7 +117,10 @@ fn sn2_sn3_sn5_each_row_says_the_application_dates_that_reach_it() {
         for row in r["rows"].as_array().unwrap() {
             let m = row["month"].as_str().unwrap();
             let (from, by) = (row["applyFrom"].as_str().unwrap(), row["applyBy"].as_str().unwrap());
-            assert!(from >= "2027-01-10", "{extra} {m}: applyFrom {from} before the application date");
+            assert!(
+                from >= "2027-01-10",
+                "{extra} {m}: applyFrom {from} before the application date"
+            );
             let at = |a: &str| {
                 let mut x = i.clone();
                 x["applicationDate"] = json!(a);
@@ -121,7 +137,10 @@ fn sn2_sn3_sn5_each_row_says_the_application_dates_that_reach_it() {
                 assert_eq!(c["exit"]["month"], json!(m), "{extra} {m} applying {a}");
             }
             let late = at(&day_after(by, 1));
-            assert!(late["ok"] == json!(false) || late["exit"]["month"] != json!(m), "{extra} {m}: a day after {by} still reaches it");
+            assert!(
+                late["ok"] == json!(false) || late["exit"]["month"] != json!(m),
+                "{extra} {m}: a day after {by} still reaches it"
+            );
         }
     }
 }
@@ -156,6 +175,7 @@ fn waiting_without_a_monthly_fee_says_the_months_count_as_zero() {
     i["current"].as_object_mut().map(|o| o.remove("monthlyFee"));
     let text = compare(i)["recommendation"].as_str().unwrap().to_string();
     assert!(text.contains("月額料金を0円として比べています"), "{text}");
-    let text = compare(input("2027-01-10", "2021-03-15"))["recommendation"].as_str().unwrap().to_string();
+    let text =
+        compare(input("2027-01-10", "2021-03-15"))["recommendation"].as_str().unwrap().to_string();
     assert!(!text.contains("0円として"), "{text}");
 }

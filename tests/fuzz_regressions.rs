@@ -13,14 +13,23 @@ use norikae::Answer;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-const CODES: [&str; 7] = ["missing", "invalid-date", "invalid-month", "unknown-value", "out-of-range", "not-allowed", "inconsistent"];
+const CODES: [&str; 7] = [
+    "missing",
+    "invalid-date",
+    "invalid-month",
+    "unknown-value",
+    "out-of-range",
+    "not-allowed",
+    "inconsistent",
+];
 
 fn check_failure(name: &str, f: &norikae::wire::output::Failure) {
     assert!(!f.ok && !f.errors.is_empty(), "{name}: ok:false without errors");
     for e in &f.errors {
         assert!(CODES.contains(&e.code), "{name}: unknown error code {}", e.code);
     }
-    serde_json::from_str::<serde_json::Value>(&norikae::wire::json_out::ToJson::to_json(f)).expect("the core writes valid JSON");
+    serde_json::from_str::<serde_json::Value>(&norikae::wire::json_out::ToJson::to_json(f))
+        .expect("the core writes valid JSON");
 }
 
 /// The body of both fuzz targets, for one input.
@@ -31,10 +40,17 @@ fn replay(name: &str, data: &[u8]) {
     let json = read(&mut de).unwrap_or(Json::Null);
     match calculate(&json) {
         Answer::Ok(c) => {
-            serde_json::from_str::<serde_json::Value>(&norikae::wire::json_out::ToJson::to_json(&c)).expect("the core writes valid JSON");
+            serde_json::from_str::<serde_json::Value>(&norikae::wire::json_out::ToJson::to_json(
+                &c,
+            ))
+            .expect("the core writes valid JSON");
             let charges: i64 = c.charges.iter().map(|x| x.amount).sum();
             let refunds: i64 = c.refunds.iter().map(|x| x.amount).sum();
-            assert_eq!((c.totals.charges, c.totals.refunds, c.totals.net), (charges, refunds, charges - refunds), "{name}: totals");
+            assert_eq!(
+                (c.totals.charges, c.totals.refunds, c.totals.net),
+                (charges, refunds, charges - refunds),
+                "{name}: totals"
+            );
         }
         Answer::Err(f) => check_failure(name, &f),
     }
@@ -44,13 +60,20 @@ fn replay(name: &str, data: &[u8]) {
     }
     match compare_exit_months(&json) {
         Answer::Ok(c) => {
-            serde_json::from_str::<serde_json::Value>(&norikae::wire::json_out::ToJson::to_json(&c)).expect("the core writes valid JSON");
+            serde_json::from_str::<serde_json::Value>(&norikae::wire::json_out::ToJson::to_json(
+                &c,
+            ))
+            .expect("the core writes valid JSON");
             assert!(!c.rows.is_empty() && c.rows.len() <= 40, "{name}: {} rows", c.rows.len());
             for w in c.rows.windows(2) {
                 assert_eq!(w[1].month, w[0].month.plus(1), "{name}: rows not consecutive");
             }
             let min = c.rows.iter().map(|r| r.net).min();
-            assert_eq!(Some(c.best), c.rows.iter().find(|r| Some(r.net) == min).map(|r| r.month), "{name}: best");
+            assert_eq!(
+                Some(c.best),
+                c.rows.iter().find(|r| Some(r.net) == min).map(|r| r.month),
+                "{name}: best"
+            );
         }
         Answer::Err(f) => check_failure(name, &f),
     }
@@ -65,7 +88,9 @@ fn fuzz_regressions_replay_without_panic() {
         .expect("tests/fuzz-regressions")
         .filter_map(|e| e.ok())
         .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json" || x == "txt" || x == "bin"))
+        .filter(|p| {
+            p.is_file() && p.extension().is_some_and(|x| x == "json" || x == "txt" || x == "bin")
+        })
         .collect();
     files.sort();
     assert!(!files.is_empty(), "no inputs in {}", dir.display());

@@ -7,11 +7,16 @@ fn run_dir(dir: &Path) -> (usize, Vec<String>) {
     let mut failures = Vec::new();
     let mut n = 0;
     let Ok(rd) = std::fs::read_dir(dir) else { return (0, failures) };
-    let mut files: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    let mut files: Vec<_> = rd
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
     files.sort();
     for f in files {
         n += 1;
-        let c: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&f).expect("readable")).expect("valid JSON");
+        let c: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&f).expect("readable"))
+                .expect("valid JSON");
         let fun = c["fn"].as_str().unwrap_or("calculate");
         let got = common::run(fun, &c["input"]);
         if let Some(m) = common::mismatch(&c["expect"], &got, "result") {

@@ -24,7 +24,12 @@ const CASES: u32 = 256;
 fn config(cases: u32) -> Config {
     let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(cases);
     // No persisted failure files in the tree: a failure prints its input instead.
-    Config { cases, max_global_rejects: cases.saturating_mul(4).max(1024), failure_persistence: None, ..Config::default() }
+    Config {
+        cases,
+        max_global_rejects: cases.saturating_mul(4).max(1024),
+        failure_persistence: None,
+        ..Config::default()
+    }
 }
 
 // ---------------------------------------------------------------------------------
@@ -39,7 +44,8 @@ fn ymd(d: NaiveDate) -> String {
 }
 
 fn date(v: &Value) -> NaiveDate {
-    NaiveDate::parse_from_str(v.as_str().unwrap_or_else(|| panic!("not a date: {v}")), "%Y-%m-%d").unwrap_or_else(|e| panic!("{v}: {e}"))
+    NaiveDate::parse_from_str(v.as_str().unwrap_or_else(|| panic!("not a date: {v}")), "%Y-%m-%d")
+        .unwrap_or_else(|e| panic!("{v}: {e}"))
 }
 
 /// Months counted as year × 12 + month − 1.
@@ -128,7 +134,8 @@ struct Dest {
 const INDIVIDUAL_CHANNELS: [&str; 5] = ["phone", "web", "chat", "line", "provider-switch"];
 const CORPORATE_CHANNELS: [&str; 3] = ["phone", "paper", "provider-switch"];
 const INDIVIDUAL_PAYMENTS: [&str; 4] = ["credit-card", "bank-debit", "convenience-store", "ntt"];
-const CORPORATE_PAYMENTS: [&str; 6] = ["credit-card", "bank-debit", "convenience-store", "ntt", "cedyna", "usen"];
+const CORPORATE_PAYMENTS: [&str; 6] =
+    ["credit-card", "bank-debit", "convenience-store", "ntt", "cedyna", "usen"];
 const REMOVALS: [&str; 3] = ["none", "requested", "landlord"];
 const CAMPAIGNS: [&str; 3] = ["start-support", "start-support-plus", "none"];
 const BUILDINGS: [&str; 2] = ["home", "mansion"];
@@ -160,7 +167,11 @@ fn cur() -> impl Strategy<Value = Cur> {
             prop::option::weighted(0.3, (0i64..=40_000, 1i64..=60)),
             prop::option::weighted(
                 0.4,
-                (prop::option::of(any::<bool>()), prop::option::weighted(0.9, prop::bool::weighted(0.85)), prop::option::of(0i64..=110)),
+                (
+                    prop::option::of(any::<bool>()),
+                    prop::option::weighted(0.9, prop::bool::weighted(0.85)),
+                    prop::option::of(0i64..=110),
+                ),
             ),
             prop::option::of(prop::bool::weighted(0.2)),
             prop::option::of(0i32..=1),
@@ -219,7 +230,14 @@ fn dest() -> impl Strategy<Value = Dest> {
         .prop_map(
             |(
                 (campaign, building, plan, isp, start_rel, with_phone_options),
-                (source_excluded, smart_value, refund_method, acceptance_after, other_covered, mobile_lines),
+                (
+                    source_excluded,
+                    smart_value,
+                    refund_method,
+                    acceptance_after,
+                    other_covered,
+                    mobile_lines,
+                ),
             )| Dest {
                 campaign,
                 building,
@@ -327,7 +345,8 @@ fn build(c: &Cur, d: Option<&Dest>) -> Value {
     // auひかり is never a provider switch (SN-4): a switch goes elsewhere, without a destination.
     if let (Some(d), false) = (d, switch) {
         let start_au = a + Duration::days(d.start_rel);
-        let mut x = json!({ "carrier": "au-hikari", "isp": ISPS[d.isp], "startDate": ymd(start_au) });
+        let mut x =
+            json!({ "carrier": "au-hikari", "isp": ISPS[d.isp], "startDate": ymd(start_au) });
         if let Some(i) = d.campaign {
             x["campaign"] = json!(CAMPAIGNS[i]);
         }
@@ -400,7 +419,8 @@ fn solved() -> impl Strategy<Value = (Value, Value)> {
 #[test]
 fn generated_inputs_are_mostly_valid() {
     // A fixed seed: the measured share is the same on every run.
-    let mut runner = TestRunner::new_with_rng(config(CASES), TestRng::deterministic_rng(RngAlgorithm::ChaCha));
+    let mut runner =
+        TestRunner::new_with_rng(config(CASES), TestRng::deterministic_rng(RngAlgorithm::ChaCha));
     let (mut oks, mut n) = (0, 0);
     let mut codes = std::collections::BTreeMap::<String, usize>::new();
     let mut covered = std::collections::BTreeMap::<&str, usize>::new();
@@ -434,7 +454,10 @@ fn generated_inputs_are_mostly_valid() {
                 ("fee refund monthly", has("refunds", "fee-refund-monthly")),
                 ("mobile refund", has("refunds", "mobile-refund")),
                 ("plus cashback", has("refunds", "plus-cashback")),
-                ("postal money order", list(&r["refunds"]).iter().any(|x| x["method"] == json!("postal-money-order"))),
+                (
+                    "postal money order",
+                    list(&r["refunds"]).iter().any(|x| x["method"] == json!("postal-money-order")),
+                ),
                 ("acceptance given", i["destination"].get("acceptanceDate").is_some()),
                 ("application after deadline", warned("application-after-deadline")),
                 ("statements after deadline", warned("statement-after-deadline")),
@@ -448,11 +471,21 @@ fn generated_inputs_are_mostly_valid() {
             for e in errs {
                 let code = e["code"].as_str().unwrap_or("?");
                 assert!(
-                    ["missing", "invalid-date", "invalid-month", "unknown-value", "out-of-range", "not-allowed", "inconsistent"]
-                        .contains(&code),
+                    [
+                        "missing",
+                        "invalid-date",
+                        "invalid-month",
+                        "unknown-value",
+                        "out-of-range",
+                        "not-allowed",
+                        "inconsistent"
+                    ]
+                    .contains(&code),
                     "unknown code {code} for {i}"
                 );
-                *codes.entry(format!("{} {code}", e["field"].as_str().unwrap_or("?"))).or_default() += 1;
+                *codes
+                    .entry(format!("{} {code}", e["field"].as_str().unwrap_or("?")))
+                    .or_default() += 1;
             }
         }
     }
@@ -869,8 +902,10 @@ fn sonet_only_facts() -> (Vec<String>, Vec<i64>) {
     };
     // Amounts the custom provider's data or a campaign's data has too are not So-net's alone
     // (auひかり's 20,000 yen mansion cap equals So-net's old fee).
-    let others = norikae::rules::book().expect("rule book").sets.iter().filter(|s| s.id != sonet.id);
-    let custom_ints: Vec<i64> = others.flat_map(|s| s.params.iter()).flat_map(|p| ints(&p.value)).collect();
+    let others =
+        norikae::rules::book().expect("rule book").sets.iter().filter(|s| s.id != sonet.id);
+    let custom_ints: Vec<i64> =
+        others.flat_map(|s| s.params.iter()).flat_map(|p| ints(&p.value)).collect();
     // What the custom provider's data says too (NTT's analog-return desk) is no So-net fact.
     let custom_words: Vec<&str> = custom
         .params
@@ -886,8 +921,11 @@ fn sonet_only_facts() -> (Vec<String>, Vec<i64>) {
     for p in sonet.params {
         match &p.value {
             V::Str(s) if !s.starts_with("20") => words.push(s.to_string()),
-            V::Text(t) => words.extend([t.ja, t.en].iter().filter(|w| w.chars().count() >= 8).map(|w| w.to_string())),
-            v => amounts.extend(ints(v).into_iter().filter(|i| *i >= 1000 && !custom_ints.contains(i))),
+            V::Text(t) => words.extend(
+                [t.ja, t.en].iter().filter(|w| w.chars().count() >= 8).map(|w| w.to_string()),
+            ),
+            v => amounts
+                .extend(ints(v).into_iter().filter(|i| *i >= 1000 && !custom_ints.contains(i))),
         }
     }
     for t in [sonet.name.ja, sonet.name.en] {
@@ -900,7 +938,9 @@ fn sonet_only_facts() -> (Vec<String>, Vec<i64>) {
 /// `shown` ("3,480") stands in `text` as a whole amount, not as the tail of "33,480".
 fn shows_amount(text: &str, shown: &str) -> bool {
     let part = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == ',');
-    text.match_indices(shown).any(|(at, _)| !part(text[..at].chars().next_back()) && !part(text[at + shown.len()..].chars().next()))
+    text.match_indices(shown).any(|(at, _)| {
+        !part(text[..at].chars().next_back()) && !part(text[at + shown.len()..].chars().next())
+    })
 }
 
 fn strings_of(v: &Value, out: &mut Vec<String>) {

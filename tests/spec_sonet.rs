@@ -13,7 +13,11 @@ fn base(a: &str, start: &str, f: impl FnOnce(&mut Value)) -> Value {
 fn codes(r: &Value, list: &str) -> Vec<String> {
     r[list]
         .as_array()
-        .map(|a| a.iter().map(|w| w["code"].as_str().or(w["kind"].as_str()).unwrap_or("").to_string()).collect())
+        .map(|a| {
+            a.iter()
+                .map(|w| w["code"].as_str().or(w["kind"].as_str()).unwrap_or("").to_string())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -30,16 +34,25 @@ fn sn1_exit_ends_at_month_end_and_the_month_is_charged_in_full() {
 #[test]
 fn sn1_leap_year_february_ends_on_the_29th() {
     let r = base("2024-02-10", "2021-03-15", |_| {});
-    assert_matches(&r, json!({ "exit": { "lastServiceDay": "2024-02-29", "completionDate": "2024-03-01" } }));
+    assert_matches(
+        &r,
+        json!({ "exit": { "lastServiceDay": "2024-02-29", "completionDate": "2024-03-01" } }),
+    );
     let r = base("2100-02-10", "2099-03-15", |_| {});
-    assert_matches(&r, json!({ "exit": { "lastServiceDay": "2100-02-28", "completionDate": "2100-03-01" } }));
+    assert_matches(
+        &r,
+        json!({ "exit": { "lastServiceDay": "2100-02-28", "completionDate": "2100-03-01" } }),
+    );
 }
 
 #[test]
 fn sn2_day_of_month_does_not_change_the_window() {
     for a in ["2026-09-01", "2026-09-03", "2026-09-20", "2026-09-30"] {
         let r = base(a, "2021-03-15", |_| {});
-        assert_matches(&r, json!({ "exit": { "earliestMonth": "2026-09", "latestMonth": "2026-10", "month": "2026-09" } }));
+        assert_matches(
+            &r,
+            json!({ "exit": { "earliestMonth": "2026-09", "latestMonth": "2026-10", "month": "2026-09" } }),
+        );
     }
 }
 
@@ -55,9 +68,15 @@ fn sn2_window_crosses_the_year_end() {
 #[test]
 fn sn2_a_month_outside_the_window_is_inconsistent() {
     let r = base("2026-09-10", "2021-03-15", |v| v["current"]["exitMonth"] = json!("2026-11"));
-    assert_matches(&r, json!({ "ok": false, "errors": [{ "field": "current.exitMonth", "code": "inconsistent" }] }));
+    assert_matches(
+        &r,
+        json!({ "ok": false, "errors": [{ "field": "current.exitMonth", "code": "inconsistent" }] }),
+    );
     let r = base("2026-09-10", "2021-03-15", |v| v["current"]["exitMonth"] = json!("2026-08"));
-    assert_matches(&r, json!({ "ok": false, "errors": [{ "field": "current.exitMonth", "code": "inconsistent" }] }));
+    assert_matches(
+        &r,
+        json!({ "ok": false, "errors": [{ "field": "current.exitMonth", "code": "inconsistent" }] }),
+    );
 }
 
 fn corporate(a: &str, channel: &str) -> Value {
@@ -69,8 +88,14 @@ fn corporate(a: &str, channel: &str) -> Value {
 
 #[test]
 fn sn3_corporate_paper_arriving_on_the_20th_allows_this_month() {
-    assert_matches(&corporate("2019-10-20", "paper"), json!({ "exit": { "earliestMonth": "2019-10", "latestMonth": "2019-11" } }));
-    assert_matches(&corporate("2019-10-21", "paper"), json!({ "exit": { "earliestMonth": "2019-11", "latestMonth": "2019-12" } }));
+    assert_matches(
+        &corporate("2019-10-20", "paper"),
+        json!({ "exit": { "earliestMonth": "2019-10", "latestMonth": "2019-11" } }),
+    );
+    assert_matches(
+        &corporate("2019-10-21", "paper"),
+        json!({ "exit": { "earliestMonth": "2019-11", "latestMonth": "2019-12" } }),
+    );
 }
 
 #[test]
@@ -111,7 +136,10 @@ fn sn3_corporate_phone_on_a_month_end_saturday_moves_the_window() {
 #[test]
 fn sn3_corporate_phone_on_an_open_day_has_no_warning_and_no_20th_cutoff() {
     let r = corporate("2019-10-25", "phone");
-    assert_matches(&r, json!({ "exit": { "earliestMonth": "2019-10" }, "warnings": { "$none": { "code": "corporate-desk-closed" } } }));
+    assert_matches(
+        &r,
+        json!({ "exit": { "earliestMonth": "2019-10" }, "warnings": { "$none": { "code": "corporate-desk-closed" } } }),
+    );
 }
 
 #[test]
@@ -123,7 +151,10 @@ fn sn3_corporate_web_chat_line_are_refused_and_paper_is_corporate_only() {
         );
     }
     let r = base("2019-10-10", "2018-01-10", |v| v["current"]["channel"] = json!("paper"));
-    assert_matches(&r, json!({ "ok": false, "errors": [{ "field": "current.channel", "code": "not-allowed" }] }));
+    assert_matches(
+        &r,
+        json!({ "ok": false, "errors": [{ "field": "current.channel", "code": "not-allowed" }] }),
+    );
 }
 
 fn switch(a: &str, sw: &str, f: impl FnOnce(&mut Value)) -> Value {
@@ -146,8 +177,9 @@ fn sn4_provider_switch_ends_in_the_month_the_new_line_opens() {
 
 #[test]
 fn sn4_provider_switch_ignores_the_phone_block() {
-    let r =
-        switch("2026-09-10", "2026-10-05", |v| v["current"]["phone"] = json!({ "keepNumber": "yes please", "analogReturnDate": "bad" }));
+    let r = switch("2026-09-10", "2026-10-05", |v| {
+        v["current"]["phone"] = json!({ "keepNumber": "yes please", "analogReturnDate": "bad" })
+    });
     assert_matches(
         &r,
         json!({ "ok": true, "deadlines": { "$none": { "kind": "analog-return" } }, "actions": { "$none": { "kind": "analog-return" } } }),
@@ -156,18 +188,33 @@ fn sn4_provider_switch_ignores_the_phone_block() {
 
 #[test]
 fn sn4_provider_switch_cannot_go_to_au_hikari_nor_have_removal() {
-    let r = switch("2026-09-10", "2026-10-05", |v| v["destination"] = json!({ "campaign": "none", "startDate": "2026-10-05" }));
-    assert_matches(&r, json!({ "ok": false, "errors": [{ "field": "current.channel", "code": "not-allowed" }] }));
+    let r = switch("2026-09-10", "2026-10-05", |v| {
+        v["destination"] = json!({ "campaign": "none", "startDate": "2026-10-05" })
+    });
+    assert_matches(
+        &r,
+        json!({ "ok": false, "errors": [{ "field": "current.channel", "code": "not-allowed" }] }),
+    );
     let r = switch("2026-09-10", "2026-10-05", |v| v["current"]["removal"] = json!("requested"));
-    assert_matches(&r, json!({ "ok": false, "errors": [{ "field": "current.removal", "code": "not-allowed" }] }));
+    assert_matches(
+        &r,
+        json!({ "ok": false, "errors": [{ "field": "current.removal", "code": "not-allowed" }] }),
+    );
 }
 
 #[test]
 fn sn4_switch_date_is_required_and_may_not_precede_the_application() {
     let r = switch("2026-09-10", "2026-09-09", |_| {});
-    assert_matches(&r, json!({ "ok": false, "errors": [{ "field": "current.switchDate", "code": "inconsistent" }] }));
-    let r = base("2026-09-10", "2018-01-10", |v| v["current"]["channel"] = json!("provider-switch"));
-    assert_matches(&r, json!({ "ok": false, "errors": [{ "field": "current.switchDate", "code": "missing" }] }));
+    assert_matches(
+        &r,
+        json!({ "ok": false, "errors": [{ "field": "current.switchDate", "code": "inconsistent" }] }),
+    );
+    let r =
+        base("2026-09-10", "2018-01-10", |v| v["current"]["channel"] = json!("provider-switch"));
+    assert_matches(
+        &r,
+        json!({ "ok": false, "errors": [{ "field": "current.switchDate", "code": "missing" }] }),
+    );
     // Without a provider switch a switchDate is ignored, even a bad one.
     let r = base("2026-09-10", "2018-01-10", |v| v["current"]["switchDate"] = json!("2026-02-30"));
     assert_matches(&r, json!({ "ok": true }));
@@ -209,7 +256,10 @@ fn sn5_west_deadline_in_a_leap_february() {
         json!({ "exit": { "month": "2024-02", "earliestRemovalDate": "2024-02-29" }, "deadlines": [{ "kind": "removal-application", "date": "2024-02-19" }] }),
     );
     let r = removal("2024-02-20", "west", |_| {});
-    assert_matches(&r, json!({ "exit": { "month": "2024-03", "earliestRemovalDate": "2024-03-01", "shiftedBy": "removal" } }));
+    assert_matches(
+        &r,
+        json!({ "exit": { "month": "2024-03", "earliestRemovalDate": "2024-03-01", "shiftedBy": "removal" } }),
+    );
 }
 
 #[test]
@@ -221,7 +271,10 @@ fn sn5_landlord_required_removal_works_like_requested() {
 #[test]
 fn sn5_a_removal_date_before_the_earliest_is_inconsistent() {
     let r = removal("2019-09-10", "east", |v| v["current"]["removalDate"] = json!("2019-09-15"));
-    assert_matches(&r, json!({ "ok": false, "errors": [{ "field": "current.removalDate", "code": "inconsistent" }] }));
+    assert_matches(
+        &r,
+        json!({ "ok": false, "errors": [{ "field": "current.removalDate", "code": "inconsistent" }] }),
+    );
 }
 
 #[test]
@@ -271,7 +324,10 @@ fn sn6_a_return_after_75_days_loses_the_number_and_caps_the_wait() {
 #[test]
 fn sn6_a_return_before_the_application_is_inconsistent() {
     let r = keep("2019-09-10", json!({ "keepNumber": true, "analogReturnDate": "2019-09-09" }));
-    assert_matches(&r, json!({ "ok": false, "errors": [{ "field": "current.phone.analogReturnDate", "code": "inconsistent" }] }));
+    assert_matches(
+        &r,
+        json!({ "ok": false, "errors": [{ "field": "current.phone.analogReturnDate", "code": "inconsistent" }] }),
+    );
 }
 
 #[test]
@@ -298,7 +354,10 @@ fn sn6_removal_and_return_in_the_same_month_name_removal() {
         v["current"]["removal"] = json!("requested");
         v["current"]["phone"] = json!({ "keepNumber": true, "analogReturnDate": "2019-11-02" });
     });
-    assert_matches(&r, json!({ "exit": { "month": "2019-11", "shiftedBy": "analog-return", "extraMonths": 2 } }));
+    assert_matches(
+        &r,
+        json!({ "exit": { "month": "2019-11", "shiftedBy": "analog-return", "extraMonths": 2 } }),
+    );
 }
 
 fn fee_at(a: &str, start: &str) -> Value {
@@ -308,7 +367,12 @@ fn fee_at(a: &str, start: &str) -> Value {
 #[test]
 fn sn7_renewal_months_37_and_38_are_free_and_36_39_are_not() {
     // Service start 2017-03-15: month 36 = 2020-02, 37 = 2020-03, 38 = 2020-04, 39 = 2020-05.
-    for (a, k, free) in [("2020-02-05", 36, false), ("2020-03-05", 37, true), ("2020-04-05", 38, true), ("2020-05-05", 39, false)] {
+    for (a, k, free) in [
+        ("2020-02-05", 36, false),
+        ("2020-03-05", 37, true),
+        ("2020-04-05", 38, true),
+        ("2020-05-05", 39, false),
+    ] {
         let r = fee_at(a, "2017-03-15");
         assert_eq!(r["exit"]["contractMonth"], json!(k));
         assert_eq!(r["exit"]["inRenewalWindow"], json!(free), "month {k}");
@@ -336,13 +400,18 @@ fn sn7_auto_renewal_repeats_every_36_months() {
 
 #[test]
 fn sn7_fee_is_dated_by_the_contract_application() {
-    let r = base("2024-05-10", "2022-07-20", |v| v["current"]["contractDate"] = json!("2022-06-30"));
+    let r =
+        base("2024-05-10", "2022-07-20", |v| v["current"]["contractDate"] = json!("2022-06-30"));
     assert_matches(
         &r,
         json!({ "charges": [{ "kind": "cancellation-fee", "amount": 20000, "month": "2024-06" }], "warnings": { "$none": { "code": "rule-unverified" } } }),
     );
-    let r = base("2024-05-10", "2022-07-20", |v| v["current"]["contractDate"] = json!("2022-07-01"));
-    assert_matches(&r, json!({ "charges": [{ "kind": "cancellation-fee", "amount": 4580 }], "warnings": [{ "code": "rule-unverified" }] }));
+    let r =
+        base("2024-05-10", "2022-07-20", |v| v["current"]["contractDate"] = json!("2022-07-01"));
+    assert_matches(
+        &r,
+        json!({ "charges": [{ "kind": "cancellation-fee", "amount": 4580 }], "warnings": [{ "code": "rule-unverified" }] }),
+    );
     // contractDate defaults to serviceStart.
     let r = base("2024-05-10", "2022-07-20", |v| v["current"]["building"] = json!("mansion"));
     assert_matches(&r, json!({ "charges": [{ "kind": "cancellation-fee", "amount": 3480 }] }));
@@ -350,7 +419,9 @@ fn sn7_fee_is_dated_by_the_contract_application() {
 
 #[test]
 fn sn8_the_unpaid_construction_remainder_is_charged_at_completion() {
-    let con = |v: &mut Value| v["current"]["construction"] = json!({ "monthlyInstallment": 500, "installments": 72 });
+    let con = |v: &mut Value| {
+        v["current"]["construction"] = json!({ "monthlyInstallment": 500, "installments": 72 })
+    };
     // Start 2021-03-15 → first installment 2021-04; by 2026-09 66 are paid; 6 remain.
     assert_matches(
         &base("2026-09-10", "2021-03-15", con),
@@ -361,14 +432,19 @@ fn sn8_the_unpaid_construction_remainder_is_charged_at_completion() {
     assert!(!codes(&r, "charges").contains(&"construction-remainder".to_string()), "{r}");
     // A first month after the exit month leaves everything unpaid.
     let r = base("2021-03-20", "2021-03-15", |v| {
-        v["current"]["construction"] = json!({ "monthlyInstallment": 1100, "installments": 23, "firstMonth": "2021-05" })
+        v["current"]["construction"] =
+            json!({ "monthlyInstallment": 1100, "installments": 23, "firstMonth": "2021-05" })
     });
-    assert_matches(&r, json!({ "charges": [{ "kind": "construction-remainder", "amount": 25300 }] }));
+    assert_matches(
+        &r,
+        json!({ "charges": [{ "kind": "construction-remainder", "amount": 25300 }] }),
+    );
 }
 
 #[test]
 fn sn9_cashback_is_clawed_back_before_the_minimum_months() {
-    let cb = |v: &mut Value| v["current"]["cashback"] = json!({ "amount": 10000, "minimumMonths": 24 });
+    let cb =
+        |v: &mut Value| v["current"]["cashback"] = json!({ "amount": 10000, "minimumMonths": 24 });
     // Start 2017-06-01: 2019-04 is month 23, 2019-05 month 24.
     assert_matches(
         &base("2019-04-10", "2017-06-01", cb),
@@ -403,7 +479,10 @@ fn sn11_months_between_earliest_and_a_later_chosen_month_are_not_exit_costs() {
         v["current"]["monthlyFee"] = json!(5720);
         v["current"]["exitMonth"] = json!("2026-10");
     });
-    assert_matches(&r, json!({ "charges": { "$none": { "kind": "monthly-fee", "month": "2026-09" } } }));
+    assert_matches(
+        &r,
+        json!({ "charges": { "$none": { "kind": "monthly-fee", "month": "2026-09" } } }),
+    );
     assert_matches(&r, json!({ "charges": [{ "kind": "monthly-fee", "month": "2026-10" }] }));
 }
 
@@ -429,7 +508,10 @@ fn sn12_bank_debit_on_a_saturday_27th_moves_to_monday() {
 #[test]
 fn sn12_bank_debit_on_the_27th_of_december_sunday() {
     let r = pay("2026-10-10", "2021-03-15", "bank-debit", "individual");
-    assert_matches(&r, json!({ "charges": [{ "kind": "monthly-fee", "billedMonth": "2026-11", "due": "2026-12-28" }] }));
+    assert_matches(
+        &r,
+        json!({ "charges": [{ "kind": "monthly-fee", "billedMonth": "2026-11", "due": "2026-12-28" }] }),
+    );
 }
 
 #[test]
@@ -446,7 +528,10 @@ fn sn12_convenience_store_slip_is_due_on_the_25th_even_on_a_sunday() {
 fn sn12_card_and_ntt_have_no_fixed_date() {
     for m in ["credit-card", "ntt"] {
         let r = pay("2019-07-10", "2017-02-01", m, "individual");
-        assert_matches(&r, json!({ "charges": [{ "kind": "monthly-fee", "due": { "$absent": true } }] }));
+        assert_matches(
+            &r,
+            json!({ "charges": [{ "kind": "monthly-fee", "due": { "$absent": true } }] }),
+        );
     }
 }
 
@@ -475,18 +560,33 @@ fn sn13_mypage_stays_six_months_less_a_day() {
         json!({ "exit": { "completionDate": "2019-10-01", "mypageUntil": "2020-03-31" }, "deadlines": [{ "kind": "statement-print", "date": "2020-03-31" }] }),
     );
     // Completion 2023-09-01 → until the leap day 2024-02-29.
-    assert_matches(&fee_at("2023-08-10", "2017-01-10"), json!({ "exit": { "mypageUntil": "2024-02-29" } }));
-    assert_matches(&fee_at("2022-08-10", "2017-01-10"), json!({ "exit": { "mypageUntil": "2023-02-28" } }));
+    assert_matches(
+        &fee_at("2023-08-10", "2017-01-10"),
+        json!({ "exit": { "mypageUntil": "2024-02-29" } }),
+    );
+    assert_matches(
+        &fee_at("2022-08-10", "2017-01-10"),
+        json!({ "exit": { "mypageUntil": "2023-02-28" } }),
+    );
 }
 
 #[test]
 fn sn14_the_exit_contact_depends_on_the_channel() {
     let r = base("2019-03-12", "2017-06-05", |v| v["current"]["channel"] = json!("phone"));
-    assert_matches(&r, json!({ "actions": [{ "kind": "apply-exit", "contact": { "phone": "0120-80-7761", "menu": "3 → 2 → 3" } }] }));
+    assert_matches(
+        &r,
+        json!({ "actions": [{ "kind": "apply-exit", "contact": { "phone": "0120-80-7761", "menu": "3 → 2 → 3" } }] }),
+    );
     let r = corporate("2019-03-12", "phone");
-    assert_matches(&r, json!({ "actions": [{ "kind": "apply-exit", "contact": { "phone": "0120-80-7765" } }] }));
+    assert_matches(
+        &r,
+        json!({ "actions": [{ "kind": "apply-exit", "contact": { "phone": "0120-80-7765" } }] }),
+    );
     let r = base("2019-03-12", "2017-06-05", |v| v["current"]["channel"] = json!("chat"));
-    assert_matches(&r, json!({ "actions": [{ "kind": "apply-exit", "contact": { "hours": "9:00〜18:00" } }] }));
+    assert_matches(
+        &r,
+        json!({ "actions": [{ "kind": "apply-exit", "contact": { "hours": "9:00〜18:00" } }] }),
+    );
 }
 
 #[test]
@@ -502,24 +602,21 @@ fn sn15_security_software_warning_is_always_given() {
 
 #[test]
 fn sn8_contracts_from_2022_07_are_offered_the_23_installment_preset_never_applied() {
-    let r = base("2024-05-10", "2022-08-20", |v| v["current"]["contractDate"] = json!("2022-08-01"));
+    let r =
+        base("2024-05-10", "2022-08-20", |v| v["current"]["contractDate"] = json!("2022-08-01"));
     assert_matches(
         &r,
         json!({ "presets": [{ "kind": "construction", "rule": "SN-8", "construction": { "firstInstallment": 2200, "monthlyInstallment": 1100, "installments": 23 } }],
         "charges": { "$none": { "kind": "construction-remainder" } } }),
     );
-    let r = base("2024-05-10", "2022-08-20", |v| v["current"]["contractDate"] = json!("2022-06-30"));
+    let r =
+        base("2024-05-10", "2022-08-20", |v| v["current"]["contractDate"] = json!("2022-06-30"));
     assert_eq!(r["presets"], json!([]));
 }
 
 #[test]
 fn sn8_a_different_first_installment_counts_only_while_unpaid() {
-    let con = |first: &'static str| {
-        move |v: &mut Value| {
-            v["current"]["construction"] =
-                json!({ "monthlyInstallment": 1100, "installments": 23, "firstInstallment": 2200, "firstMonth": first })
-        }
-    };
+    let con = |first: &'static str| move |v: &mut Value| v["current"]["construction"] = json!({ "monthlyInstallment": 1100, "installments": 23, "firstInstallment": 2200, "firstMonth": first });
     // Start 2022-08-20; leaving in 2024-05: 2022-09 … 2024-05 = 21 paid, 2 × 1,100 left.
     assert_matches(
         &base("2024-05-10", "2022-08-20", con("2022-09")),

@@ -13,7 +13,9 @@ fn parse(s: &str) -> JsValue {
 }
 
 fn get(v: &JsValue, path: &str) -> JsValue {
-    path.split('.').fold(v.clone(), |o, k| Reflect::get(&o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED))
+    path.split('.').fold(v.clone(), |o, k| {
+        Reflect::get(&o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
+    })
 }
 
 #[wasm_bindgen_test]
@@ -68,7 +70,9 @@ fn a_cyclic_or_deep_object_is_bounded() {
 
 #[wasm_bindgen_test]
 fn export_calendar_needs_a_stamp() {
-    let input = parse(r#"{"applicationDate":"2019-03-12","current":{"provider":"so-net-hikari-plus","serviceStart":"2017-06-05"}}"#);
+    let input = parse(
+        r#"{"applicationDate":"2019-03-12","current":{"provider":"so-net-hikari-plus","serviceStart":"2017-06-05"}}"#,
+    );
     let ok = norikae::boundary::export_calendar(input.clone(), "20261125T093000Z".into());
     assert_eq!(get(&ok, "ok"), JsValue::TRUE);
     assert!(get(&ok, "ics").as_string().unwrap_or_default().starts_with("BEGIN:VCALENDAR\r\n"));

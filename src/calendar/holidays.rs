@@ -118,7 +118,9 @@ fn shukujitsu(date: NaiveDate) -> Option<Name> {
         (9, _) if y >= 2003 && nth_monday(3) => ("敬老の日", "Respect for the Aged Day"),
         (9, _) if equinox_day(y, 9) == Some(d) => ("秋分の日", "Autumnal Equinox Day"),
         (10, 10) if (1966..2000).contains(&y) => ("体育の日", "Health and Sports Day"),
-        (10, _) if (2000..2020).contains(&y) && nth_monday(2) => ("体育の日", "Health and Sports Day"),
+        (10, _) if (2000..2020).contains(&y) && nth_monday(2) => {
+            ("体育の日", "Health and Sports Day")
+        }
         (10, _) if y >= 2022 && nth_monday(2) => ("スポーツの日", "Sports Day"),
         (11, 3) => ("文化の日", "Culture Day"),
         (11, 23) => ("勤労感謝の日", "Labor Thanksgiving Day"),
@@ -179,7 +181,9 @@ fn is_furikae(date: NaiveDate) -> bool {
         let Some(prev) = date.pred_opt() else {
             return false;
         };
-        return prev.weekday() == Weekday::Sun && ymd(1973, 4, 12).is_some_and(|start| prev >= start) && shukujitsu(prev).is_some();
+        return prev.weekday() == Weekday::Sun
+            && ymd(1973, 4, 12).is_some_and(|start| prev >= start)
+            && shukujitsu(prev).is_some();
     }
     // Walk back over consecutive 国民の祝日; a Sunday among them lands its rest day here.
     // (At most 6 steps: a run of holidays reaching back a week would include this weekday.)

@@ -18,7 +18,9 @@ pub struct Month(i32);
 
 impl Month {
     pub fn new(year: i32, month: u32) -> Option<Month> {
-        (1..=12).contains(&month).then(|| Month(year.saturating_mul(12).saturating_add(month as i32 - 1)))
+        (1..=12)
+            .contains(&month)
+            .then(|| Month(year.saturating_mul(12).saturating_add(month as i32 - 1)))
     }
 
     pub fn of(d: NaiveDate) -> Month {
@@ -58,7 +60,10 @@ impl Month {
     /// Parses `YYYY-MM`.
     pub fn parse(s: &str) -> Option<Month> {
         let b = s.as_bytes();
-        if b.len() != 7 || b[4] != b'-' || !b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit()) {
+        if b.len() != 7
+            || b[4] != b'-'
+            || !b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit())
+        {
             return None;
         }
         use crate::text::digits_value as n;
@@ -77,7 +82,11 @@ impl fmt::Display for Month {
 /// Parses `YYYY-MM-DD` strictly (no other forms; February 30 is `None`).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit()) {
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    {
         return None;
     }
     use crate::text::digits_value as n;
@@ -177,7 +186,11 @@ mod tests {
         assert_eq!(m.plus(-12).to_string(), "2018-12");
         assert_eq!(Month::parse("2020-03").unwrap().since(m), 3);
         assert_eq!(Month::parse("2020-02").unwrap().last_day(), Some(d("2020-02-29")));
-        assert_eq!(Month::parse("2100-02").unwrap().last_day(), Some(d("2100-02-28")), "2100 is not a leap year");
+        assert_eq!(
+            Month::parse("2100-02").unwrap().last_day(),
+            Some(d("2100-02-28")),
+            "2100 is not a leap year"
+        );
         assert_eq!(Month::parse("2000-02").unwrap().last_day(), Some(d("2000-02-29")), "2000 is");
     }
 

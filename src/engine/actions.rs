@@ -66,7 +66,13 @@ fn contact(s: &Scenario, which: &str, cx: &mut Ctx) -> Result<Option<Contact>, C
         }
     };
     let Some(name) = get("name", cx)? else { return Ok(None) };
-    Ok(Some(Contact { name, phone: get("phone", cx)?, menu: get("menu", cx)?, hours: get("hours", cx)?, closed: get("closed", cx)? }))
+    Ok(Some(Contact {
+        name,
+        phone: get("phone", cx)?,
+        menu: get("menu", cx)?,
+        hours: get("hours", cx)?,
+        closed: get("closed", cx)?,
+    }))
 }
 
 /// The provider's own words for `key` (optional rule data, read on the application date).
@@ -85,7 +91,14 @@ pub fn build(
     let a = plan.window.a;
     let lang = cx.lang;
     let mut out: Vec<Action> = Vec::new();
-    let mut push = |kind: &'static str, rule: &'static str, date, from, by, contact, ja: String, en: String| {
+    let mut push = |kind: &'static str,
+                    rule: &'static str,
+                    date,
+                    from,
+                    by,
+                    contact,
+                    ja: String,
+                    en: String| {
         out.push(Action { kind, rule, date, from, by, contact, text: lang.say(ja, en) });
     };
     let x = plan.chosen;
@@ -101,7 +114,9 @@ pub fn build(
     } else {
         let (by, k) = match (c.customer, c.channel) {
             (Customer::Corporate, Channel::Paper) => {
-                let cutoff = c.rules.int("exit.corporate-paper-cutoff-day", a, &mut cx.trace)?.clamp(1, 31) as u32;
+                let cutoff =
+                    c.rules.int("exit.corporate-paper-cutoff-day", a, &mut cx.trace)?.clamp(1, 31)
+                        as u32;
                 (x.day(cutoff).or(x.last_day()), contact(s, "corporate", cx)?)
             }
             (Customer::Corporate, _) => (last_desk_open_day(x), contact(s, "corporate", cx)?),
@@ -126,8 +141,14 @@ pub fn build(
                 "書面で退会を申し込みます（到着日が申請日です）。",
                 "Apply for the exit in writing (its arrival day is the application date).",
             ),
-            (Customer::Corporate, _) => ("法人窓口に電話で退会を申し込みます。", "Call the corporate desk to apply for the exit."),
-            (_, Channel::Phone) => ("サポートデスクに電話で退会を申し込みます。", "Call the support desk to apply for the exit."),
+            (Customer::Corporate, _) => (
+                "法人窓口に電話で退会を申し込みます。",
+                "Call the corporate desk to apply for the exit.",
+            ),
+            (_, Channel::Phone) => (
+                "サポートデスクに電話で退会を申し込みます。",
+                "Call the support desk to apply for the exit.",
+            ),
             (_, Channel::Chat) => ("チャットで退会を申し込みます。", "Apply for the exit by chat."),
             (_, Channel::Line) => ("LINEで退会を申し込みます。", "Apply for the exit on LINE."),
             _ => ("Webで退会を申し込みます。", "Apply for the exit on the web."),
@@ -164,7 +185,10 @@ pub fn build(
             ),
         };
         push("apply-exit", "SN-14", Some(a), None, by, k, ja, en);
-        let way = (crate::input::way_name(c.channel.code(), true), crate::input::way_name(c.channel.code(), false));
+        let way = (
+            crate::input::way_name(c.channel.code(), true),
+            crate::input::way_name(c.channel.code(), false),
+        );
         crate::explain!(
             cx,
             "SN-14",
@@ -197,7 +221,8 @@ pub fn build(
                 None,
                 None,
                 "NTTの撤去工事（無料）に立ち会い、モデムを作業員に渡します。".into(),
-                "Be present for NTT's removal visit (free) and hand the modem to the technician.".into(),
+                "Be present for NTT's removal visit (free) and hand the modem to the technician."
+                    .into(),
             );
         }
     }
@@ -225,14 +250,17 @@ pub fn build(
     );
 
     if c.payment == Payment::ConvenienceStore {
-        let mut months: Vec<Month> = billed.iter().filter(|b| b.charge.amount > 0).map(|b| b.billed_month).collect();
+        let mut months: Vec<Month> =
+            billed.iter().filter(|b| b.charge.amount > 0).map(|b| b.billed_month).collect();
         crate::text::sort_by_key(&mut months, |m| *m);
         months.dedup();
         for m in months {
-            let total: i64 = billed.iter().filter(|b| b.billed_month == m).map(|b| b.charge.amount).sum();
+            let total: i64 =
+                billed.iter().filter(|b| b.billed_month == m).map(|b| b.charge.amount).sum();
             let due = billed.iter().find(|b| b.billed_month == m).and_then(|b| b.due);
             // Named as the charges table names it: the usage month, and the billed month the slip comes in.
-            let usage = billed.iter().find(|b| b.billed_month == m).map(|b| b.charge.month).unwrap_or(m);
+            let usage =
+                billed.iter().find(|b| b.billed_month == m).map(|b| b.charge.month).unwrap_or(m);
             push(
                 "pay-slip",
                 "SN-12",
@@ -254,17 +282,39 @@ pub fn build(
         let how = words(s, "statement.how", cx)?.unwrap_or_else(|| {
             lang.say(
                 format!("{p}の契約解除料などが載った明細書（請求書）を保管します。"),
-                format!("Keep {p}'s statement showing the cancellation fee and other exit charges."),
+                format!(
+                    "Keep {p}'s statement showing the cancellation fee and other exit charges."
+                ),
             )
         });
         let fee = c.rules.int_if("statement.fee", c.contract_date, &mut cx.trace)?;
         let (fj, fe) = fee
             .filter(|f| *f > 0)
-            .map(|f| (format!("電話などで頼むと{}円かかります。", yen(f)), format!(" Asked for by phone, it costs {} yen.", yen(f))))
+            .map(|f| {
+                (
+                    format!("電話などで頼むと{}円かかります。", yen(f)),
+                    format!(" Asked for by phone, it costs {} yen.", yen(f)),
+                )
+            })
             .unwrap_or_default();
-        let pays = camp.is_some_and(|k| k.refunds.iter().any(|r| r.amount > 0 && r.kind != RefundKind::MobileRefund));
-        let (uj, ue) = if pays { ("auひかりの申請に使います。", " The au Hikari application needs it.") } else { ("", "") };
-        push("print-statement", "SN-10", None, from, Some(plan.mypage_until), None, format!("{how}{fj}{uj}"), format!("{how}{fe}{ue}"));
+        let pays = camp.is_some_and(|k| {
+            k.refunds.iter().any(|r| r.amount > 0 && r.kind != RefundKind::MobileRefund)
+        });
+        let (uj, ue) = if pays {
+            ("auひかりの申請に使います。", " The au Hikari application needs it.")
+        } else {
+            ("", "")
+        };
+        push(
+            "print-statement",
+            "SN-10",
+            None,
+            from,
+            Some(plan.mypage_until),
+            None,
+            format!("{how}{fj}{uj}"),
+            format!("{how}{fe}{ue}"),
+        );
     }
     let keep = words(s, "mypage.keep-login", cx)?;
     push(
@@ -274,7 +324,9 @@ pub fn build(
         None,
         Some(plan.mypage_until),
         None,
-        keep.clone().unwrap_or_else(|| format!("{p}の会員ページが閉じるまで、ログインのIDとパスワードを保管します。")),
+        keep.clone().unwrap_or_else(|| {
+            format!("{p}の会員ページが閉じるまで、ログインのIDとパスワードを保管します。")
+        }),
         keep.unwrap_or_else(|| format!("Keep the login for {p}'s member pages until they close.")),
     );
 
@@ -288,7 +340,8 @@ pub fn build(
                 None,
                 Some(k.acceptance),
                 None,
-                "au WALLET（au PAY）カードを用意します。還元はこのカードにチャージされます。".into(),
+                "au WALLET（au PAY）カードを用意します。還元はこのカードにチャージされます。"
+                    .into(),
                 "Get an au WALLET (au PAY) card: the refund is charged to it.".into(),
             );
         }
@@ -309,7 +362,9 @@ pub fn build(
             );
         }
         if let Some(r) = k.refunds.iter().find(|r| {
-            r.method == Method::PostalMoneyOrder && r.amount > 0 && matches!(r.kind, RefundKind::FeeRefundCash | RefundKind::PlusCashback)
+            r.method == Method::PostalMoneyOrder
+                && r.amount > 0
+                && matches!(r.kind, RefundKind::FeeRefundCash | RefundKind::PlusCashback)
         }) {
             push(
                 "claim-money-order",
@@ -322,21 +377,26 @@ pub fn build(
                 "Collect the postal money order; one returned undelivered must be claimed within one month or it lapses.".into(),
             );
         }
-        let fee_or_plus = k.refunds.iter().any(|r| r.amount > 0 && r.kind != RefundKind::MobileRefund);
+        let fee_or_plus =
+            k.refunds.iter().any(|r| r.amount > 0 && r.kind != RefundKind::MobileRefund);
         if fee_or_plus {
             let mut from: Option<NaiveDate> = None;
             for r in &k.refunds {
                 let d = match r.kind {
-                    RefundKind::FeeRefundCash | RefundKind::PlusCashback => r.latest.and_then(|l| l.succ_opt()),
-                    RefundKind::FeeRefundMonthly => {
-                        r.latest_first_month.map(|m| m.plus(r.months.unwrap_or(1) as i32)).and_then(Month::first_day)
+                    RefundKind::FeeRefundCash | RefundKind::PlusCashback => {
+                        r.latest.and_then(|l| l.succ_opt())
                     }
+                    RefundKind::FeeRefundMonthly => r
+                        .latest_first_month
+                        .map(|m| m.plus(r.months.unwrap_or(1) as i32))
+                        .and_then(Month::first_day),
                     _ => None,
                 };
                 from = from.max(d);
             }
             if k.rules.has("plus.discount") {
-                let d = s.destination.as_ref().map(|d| d.start_date).and_then(|d| add_months(d, 12));
+                let d =
+                    s.destination.as_ref().map(|d| d.start_date).and_then(|d| add_months(d, 12));
                 from = from.max(d);
             }
             crate::explain!(
@@ -357,7 +417,9 @@ pub fn build(
             );
         }
     }
-    let key = |x: &Action| (x.date.or(x.from).or(x.by), ORDER.iter().position(|k| *k == x.kind).unwrap_or(ORDER.len()));
+    let key = |x: &Action| {
+        (x.date.or(x.from).or(x.by), ORDER.iter().position(|k| *k == x.kind).unwrap_or(ORDER.len()))
+    };
     crate::text::sort_by_key(&mut out, key);
     Ok(out)
 }

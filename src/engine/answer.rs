@@ -27,15 +27,22 @@ pub(crate) fn refund_note(s: &Scenario, cx: &Ctx, refunds: &[RefundOut]) -> Opti
     let mut first: Option<(&'static str, Option<&'static str>)> = None;
     for w in &cx.warnings {
         let (ja, en): (String, String) = match w.code {
-            "campaign-version-ended" => {
-                ("キャンペーンがこの申込日には行われていない".into(), "the campaign did not run on that application date".into())
+            "campaign-version-ended" => (
+                "キャンペーンがこの申込日には行われていない".into(),
+                "the campaign did not run on that application date".into(),
+            ),
+            "source-not-eligible" => (
+                format!("乗り換え元の{}が対象外", p.ja),
+                format!("the source line, {}, is excluded", p.en),
+            ),
+            "plan-not-eligible" => {
+                ("auひかりのプランが対象外".into(), "the au Hikari plan is not eligible".into())
             }
-            "source-not-eligible" => (format!("乗り換え元の{}が対象外", p.ja), format!("the source line, {}, is excluded", p.en)),
-            "plan-not-eligible" => ("auひかりのプランが対象外".into(), "the au Hikari plan is not eligible".into()),
             "isp-not-eligible" => ("プロバイダが対象外".into(), "the ISP is not eligible".into()),
-            "phone-options-missing" => {
-                ("auひかり電話とオプションパックがない".into(), "the au Hikari phone and option pack are missing".into())
-            }
+            "phone-options-missing" => (
+                "auひかり電話とオプションパックがない".into(),
+                "the au Hikari phone and option pack are missing".into(),
+            ),
             "application-after-deadline" | "statement-after-deadline" => {
                 ("申請期限に間に合わない".into(), "the application cannot arrive in time".into())
             }
@@ -48,15 +55,22 @@ pub(crate) fn refund_note(s: &Scenario, cx: &Ctx, refunds: &[RefundOut]) -> Opti
         }
     }
     if reasons.is_empty() {
-        reasons.push(
-            lang.say("還元の対象になる費用（契約解除料など）が0円".into(), "no covered fee (such as a cancellation fee) is charged".into()),
-        );
+        reasons.push(lang.say(
+            "還元の対象になる費用（契約解除料など）が0円".into(),
+            "no covered fee (such as a cancellation fee) is charged".into(),
+        ));
     }
     let (rule, field) = first.unwrap_or(("AU-5", None));
     let reasons: Vec<&str> = reasons.iter().map(String::as_str).collect();
     let text = match lang {
-        Lang::Ja => format!("契約解除料の還元は0円（対象外）です。理由: {}。", crate::text::join(&reasons, "、")),
-        Lang::En => format!("The fee refund is 0 yen (not eligible): {}.", crate::text::join(&reasons, "; ")),
+        Lang::Ja => format!(
+            "契約解除料の還元は0円（対象外）です。理由: {}。",
+            crate::text::join(&reasons, "、")
+        ),
+        Lang::En => format!(
+            "The fee refund is 0 yen (not eligible): {}.",
+            crate::text::join(&reasons, "; ")
+        ),
     };
     Some(RefundNoteOut { amount: 0, rule, text, field })
 }
@@ -67,7 +81,8 @@ pub(crate) fn presets(s: &Scenario, cx: &mut Ctx) -> Result<Vec<PresetOut>, Calc
     let r = s.current.rules;
     let at = s.current.contract_date;
     let d = crate::rules::ymd(at);
-    if !r.set.params.iter().any(|p| p.key == "construction.preset" && p.since <= d && d <= p.until) {
+    if !r.set.params.iter().any(|p| p.key == "construction.preset" && p.since <= d && d <= p.until)
+    {
         return Ok(Vec::new());
     }
     let first = r.need("construction.preset", "first", at, &mut cx.trace)?;
@@ -78,10 +93,24 @@ pub(crate) fn presets(s: &Scenario, cx: &mut Ctx) -> Result<Vec<PresetOut>, Calc
         kind: "construction",
         rule: "SN-8",
         label: lang.say(
-            format!("2022年7月以降の契約の工事費: 初回{}円 + {}円 × {}回", yen(first), yen(monthly), n - 1),
-            format!("Construction for contracts from July 2022: {} yen, then {} yen × {}", yen(first), yen(monthly), n - 1),
+            format!(
+                "2022年7月以降の契約の工事費: 初回{}円 + {}円 × {}回",
+                yen(first),
+                yen(monthly),
+                n - 1
+            ),
+            format!(
+                "Construction for contracts from July 2022: {} yen, then {} yen × {}",
+                yen(first),
+                yen(monthly),
+                n - 1
+            ),
         ),
-        construction: ConstructionOut { monthly_installment: monthly, installments: n, first_installment: first },
+        construction: ConstructionOut {
+            monthly_installment: monthly,
+            installments: n,
+            first_installment: first,
+        },
     }])
 }
 
@@ -105,7 +134,9 @@ pub(crate) fn charge_rules(kind: &str) -> &'static [&'static str] {
 pub(crate) fn refund_rules(kind: &str) -> &'static [&'static str] {
     match kind {
         "mobile-refund" => &["AU-1", "AU-6", "AU-7", "AU-9"],
-        "plus-discount" | "option-pack-free" | "plus-cashback" => &["AU-1", "AU-2", "AU-3", "AU-4", "AU-6", "AU-7", "AU-10"],
+        "plus-discount" | "option-pack-free" | "plus-cashback" => {
+            &["AU-1", "AU-2", "AU-3", "AU-4", "AU-6", "AU-7", "AU-10"]
+        }
         _ => &["AU-1", "AU-2", "AU-3", "AU-4", "AU-5", "AU-6", "AU-7"],
     }
 }
@@ -122,7 +153,9 @@ pub(crate) fn exit_rules(s: &Scenario, p: &ExitPlan) -> Vec<&'static str> {
     if s.current.removal != Removal::None && s.current.channel != Channel::ProviderSwitch {
         r.push("SN-5");
     }
-    if p.analog_deadline.is_some() || s.current.phone.keep_number && s.current.channel != Channel::ProviderSwitch {
+    if p.analog_deadline.is_some()
+        || s.current.phone.keep_number && s.current.channel != Channel::ProviderSwitch
+    {
         r.push("SN-6");
     }
     r
@@ -154,27 +187,65 @@ pub(crate) fn timeline(
 ) -> Vec<TimelineOut> {
     let mut t = Vec::new();
     let mypage = s.current.rules.has("statement.how");
-    let mut add = |date, kind, rule, label: String, amount| t.push(TimelineOut { date, kind, label, rule, amount });
+    let mut add = |date, kind, rule, label: String, amount| {
+        t.push(TimelineOut { date, kind, label, rule, amount })
+    };
     // The rule that decided the window the request opens (SN-2, or SN-3/SN-4).
     let rule = exit_rules(s, p).get(1).copied().unwrap_or("SN-2");
     add(p.window.a, "application", rule, lang.pick("退会の申請", "Exit request").into(), None);
     if let Some(d) = p.removal_date {
-        add(d, "removal-visit", "SN-5", lang.pick("撤去工事の立ち会い", "Removal visit").into(), None);
+        add(
+            d,
+            "removal-visit",
+            "SN-5",
+            lang.pick("撤去工事の立ち会い", "Removal visit").into(),
+            None,
+        );
     }
     if let Some(d) = &s.destination {
-        add(d.start_date, "au-start", "AU-7", lang.pick("auひかり開通", "au Hikari starts").into(), None);
+        add(
+            d.start_date,
+            "au-start",
+            "AU-7",
+            lang.pick("auひかり開通", "au Hikari starts").into(),
+            None,
+        );
     }
-    add(p.last_service_day, "last-service-day", "SN-1", lang.pick("最終利用日", "Last day of service").into(), None);
-    add(p.completion_date, "completion", "SN-1", lang.pick("退会完了（0時）", "Exit completes (00:00)").into(), None);
+    add(
+        p.last_service_day,
+        "last-service-day",
+        "SN-1",
+        lang.pick("最終利用日", "Last day of service").into(),
+        None,
+    );
+    add(
+        p.completion_date,
+        "completion",
+        "SN-1",
+        lang.pick("退会完了（0時）", "Exit completes (00:00)").into(),
+        None,
+    );
     let mut billed: Vec<Month> = charges.iter().map(|c| c.billed_month).collect();
     billed.dedup();
     for m in billed {
         let sum: i64 = charges.iter().filter(|c| c.billed_month == m).map(|c| c.amount).sum();
         if let Some(d) = m.first_day() {
-            add(d, "bill", "SN-11", lang.say(format!("{m}の請求"), format!("Bill for {m}")), Some(sum));
+            add(
+                d,
+                "bill",
+                "SN-11",
+                lang.say(format!("{m}の請求"), format!("Bill for {m}")),
+                Some(sum),
+            );
         }
         if let Some(due) = charges.iter().find(|c| c.billed_month == m).and_then(|c| c.due) {
-            add(due, "payment-due", "SN-12", lang.say(format!("{m}請求分の支払日"), format!("Payment of the {m} bill")), Some(sum));
+            add(
+                due,
+                "payment-due",
+                "SN-12",
+                lang.say(format!("{m}請求分の支払日"), format!("Payment of the {m} bill")),
+                Some(sum),
+            );
         }
     }
     let completion_month = Month::of(p.completion_date);

@@ -47,7 +47,8 @@ pub fn bill(s: &Scenario, charges: Vec<Charge>, cx: &mut Ctx) -> Result<Vec<Bill
                 due = Some(d);
             }
             Payment::ConvenienceStore => {
-                let day = r.int("billing.convenience-due-day", at, &mut cx.trace)?.clamp(1, 28) as u32;
+                let day =
+                    r.int("billing.convenience-due-day", at, &mut cx.trace)?.clamp(1, 28) as u32;
                 due = Some(billed_month.day(day).ok_or(CalcError::DateOverflow)?);
                 slip_arrives = Some(billed_month);
             }
@@ -100,8 +101,12 @@ mod tests {
         let s = scenario(&format!(
             r#"{{ "applicationDate": "2019-05-10", "current": {{ "provider": "so-net-hikari-plus", "serviceStart": "2017-03-15", "payment": "{payment}" }} }}"#
         ));
-        let b = bill(&s, vec![Charge { kind: ChargeKind::MonthlyFee, amount: 5000, month: m(month) }], &mut Ctx::for_scenario(&s))
-            .expect("bill");
+        let b = bill(
+            &s,
+            vec![Charge { kind: ChargeKind::MonthlyFee, amount: 5000, month: m(month) }],
+            &mut Ctx::for_scenario(&s),
+        )
+        .expect("bill");
         (b[0].billed_month, b[0].due)
     }
 

@@ -91,9 +91,12 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
     // The product closed to new sign-ups: a later contract is probably another product.
     if s.current.rules.has("product.closed-to-new") {
         let r = s.current.rules;
-        if let Some(closed) =
-            crate::calendar::parse_date(r.text("product.closed-to-new", s.current.contract_date, &mut cx.trace, Lang::En)?)
-        {
+        if let Some(closed) = crate::calendar::parse_date(r.text(
+            "product.closed-to-new",
+            s.current.contract_date,
+            &mut cx.trace,
+            Lang::En,
+        )?) {
             if s.current.contract_date > closed {
                 let (name_ja, name_en) = (&r.set.name.ja, &r.set.name.en);
                 let next = r
@@ -122,7 +125,13 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         format!("Uninstall {p}'s security software before installing another; optional services end with the exit.")
     );
     // Every unverified value read (rules data, Confidence::Low) is named.
-    let low: Vec<_> = cx.trace.used.iter().filter(|(_, p)| p.confidence == Confidence::Low).map(|(set, p)| (*set, *p)).collect();
+    let low: Vec<_> = cx
+        .trace
+        .used
+        .iter()
+        .filter(|(_, p)| p.confidence == Confidence::Low)
+        .map(|(set, p)| (*set, *p))
+        .collect();
     for (set, p) in low {
         let (nj, ne) = p.note.map(|n| (n.ja, n.en)).unwrap_or(("", ""));
         let rule: &'static str = p.rule;
@@ -171,7 +180,11 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
     let refund_note = refund_note(s, &cx, &refunds);
     let total_charges = charges.iter().fold(0i64, |a, c| a.saturating_add(c.amount));
     let total_refunds = refunds.iter().fold(0i64, |a, r| a.saturating_add(r.amount));
-    let totals = Totals { charges: total_charges, refunds: total_refunds, net: total_charges.saturating_sub(total_refunds) };
+    let totals = Totals {
+        charges: total_charges,
+        refunds: total_refunds,
+        net: total_charges.saturating_sub(total_refunds),
+    };
     // AU-11 is the net cost of a switch: explained when a destination was entered.
     if s.destination.is_some() {
         crate::explain!(
@@ -204,17 +217,37 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         unverified: unverified(&cx, &[rule, if rule.starts_with("AU") { "AU-1" } else { rule }]),
     };
     if let Some(k) = &camp {
-        deadlines.push(dl("au-application", k.application_deadline, "AU-7", "auひかりの申請期限", "au Hikari application deadline"));
+        deadlines.push(dl(
+            "au-application",
+            k.application_deadline,
+            "AU-7",
+            "auひかりの申請期限",
+            "au Hikari application deadline",
+        ));
     }
     deadlines.push(dl(
         "statement-print",
         plan.mypage_until,
         "SN-13",
-        if mypage { "明細書を印刷できる期限（マイページ）" } else { "会員ページを見られる期限" },
-        if mypage { "Last day to print the statement (MyPage)" } else { "Last day of the member pages" },
+        if mypage {
+            "明細書を印刷できる期限（マイページ）"
+        } else {
+            "会員ページを見られる期限"
+        },
+        if mypage {
+            "Last day to print the statement (MyPage)"
+        } else {
+            "Last day of the member pages"
+        },
     ));
     if let Some(d) = plan.analog_deadline {
-        deadlines.push(dl("analog-return", d, "SN-6", "アナログ戻しの期限", "Analog-return deadline"));
+        deadlines.push(dl(
+            "analog-return",
+            d,
+            "SN-6",
+            "アナログ戻しの期限",
+            "Analog-return deadline",
+        ));
     }
     if let Some(d) = plan.removal_deadline {
         deadlines.push(dl(
@@ -226,22 +259,41 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         ));
     }
     if let Some(k) = &camp {
-        deadlines.push(dl("au-commitment-end", k.commitment_end, "AU-8", "キャンペーン利用期間の終わり", "End of the campaign commitment"));
+        deadlines.push(dl(
+            "au-commitment-end",
+            k.commitment_end,
+            "AU-8",
+            "キャンペーン利用期間の終わり",
+            "End of the campaign commitment",
+        ));
     }
 
     let actions = actions::build(s, &plan, &billed, camp.as_ref(), &mut cx)?;
     let timeline = timeline(s, &plan, &charges, &refunds, &deadlines, lang);
     let cashflow = cashflow(&charges, &refunds);
 
-    let mut explanations: Vec<ExplanationOut> =
-        cx.explanations.iter().map(|e| ExplanationOut { rule: e.rule, text: lang.dates(&e.text), sources: Vec::new() }).collect();
+    let mut explanations: Vec<ExplanationOut> = cx
+        .explanations
+        .iter()
+        .map(|e| ExplanationOut { rule: e.rule, text: lang.dates(&e.text), sources: Vec::new() })
+        .collect();
     let mut sources: Vec<SourceOut> = Vec::new();
     let mut cite = |e: &mut ExplanationOut, src: &crate::rules::Source| {
         let id = match sources.iter().find(|x| x.url == src.url) {
             Some(x) => x.id.clone(),
             None => {
-                let id = if sources.iter().any(|x| x.id == src.id) { format!("{}-{}", src.id, sources.len()) } else { src.id.to_string() };
-                sources.push(SourceOut { id: id.clone(), title: src.title, url: src.url, kind: src.kind, checked: ymd_str(src.checked) });
+                let id = if sources.iter().any(|x| x.id == src.id) {
+                    format!("{}-{}", src.id, sources.len())
+                } else {
+                    src.id.to_string()
+                };
+                sources.push(SourceOut {
+                    id: id.clone(),
+                    title: src.title,
+                    url: src.url,
+                    kind: src.kind,
+                    checked: ymd_str(src.checked),
+                });
                 id
             }
         };
@@ -262,7 +314,11 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
     // still cites its source: the seed article of the set it belongs to.
     let camp_set = camp.as_ref().map(|k| k.rules.set);
     for e in explanations.iter_mut().filter(|e| e.sources.is_empty()) {
-        let set = if e.rule.starts_with("AU-") { camp_set.unwrap_or(s.current.rules.set) } else { s.current.rules.set };
+        let set = if e.rule.starts_with("AU-") {
+            camp_set.unwrap_or(s.current.rules.set)
+        } else {
+            s.current.rules.set
+        };
         let prefix = if e.rule.starts_with("AU-") { "seeds/002" } else { "seeds/000" };
         for src in set.sources.iter().filter(|x| x.kind == "seed" && x.url.starts_with(prefix)) {
             cite(e, src);
@@ -283,13 +339,15 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         }
     });
     let campaign_in_force = match campaign::chosen(s)? {
-        campaign::Chosen::Ended(campaign::Ended { in_force: Some((c, r)), .. }) => Some(CampaignInForceOut {
-            campaign: c.code(),
-            id: r.set.id,
-            name: lang.pick(r.set.name.ja, r.set.name.en),
-            since: ymd_str(r.set.since),
-            until: (r.set.until != OPEN_END).then(|| ymd_str(r.set.until)),
-        }),
+        campaign::Chosen::Ended(campaign::Ended { in_force: Some((c, r)), .. }) => {
+            Some(CampaignInForceOut {
+                campaign: c.code(),
+                id: r.set.id,
+                name: lang.pick(r.set.name.ja, r.set.name.en),
+                since: ymd_str(r.set.since),
+                until: (r.set.until != OPEN_END).then(|| ymd_str(r.set.until)),
+            })
+        }
         _ => None,
     };
     let p = &plan;
@@ -320,7 +378,12 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         warnings: cx
             .warnings
             .iter()
-            .map(|w| WarningOut { code: w.code, rule: w.rule, message: lang.dates(&w.text), field: w.field })
+            .map(|w| WarningOut {
+                code: w.code,
+                rule: w.rule,
+                message: lang.dates(&w.text),
+                field: w.field,
+            })
             .collect(),
         totals,
         explanations,
@@ -357,8 +420,18 @@ pub fn export_calendar(input: &Json, now: &str) -> Answer<CalendarOut> {
         Ok(c) => {
             // The number of events from the writer itself: a text search for BEGIN:VEVENT
             // would bring a substring searcher and its panic messages into the wasm.
-            let (ics, events) = crate::wire::ics::calendar(&c, crate::wire::ics::scenario_hash(input), now, s.lang == Lang::Ja);
-            Answer::Ok(CalendarOut { ok: true, ics, filename: format!("norikae-{}.ics", c.exit.month), events })
+            let (ics, events) = crate::wire::ics::calendar(
+                &c,
+                crate::wire::ics::scenario_hash(input),
+                now,
+                s.lang == Lang::Ja,
+            );
+            Answer::Ok(CalendarOut {
+                ok: true,
+                ics,
+                filename: format!("norikae-{}.ics", c.exit.month),
+                events,
+            })
         }
         Err(e) => Answer::Err(internal(s.lang, e)),
     }

@@ -42,16 +42,24 @@ impl RefundKind {
         match self {
             RefundKind::FeeRefundCash | RefundKind::FeeRefundMonthly => "AU-5",
             RefundKind::MobileRefund => "AU-9",
-            RefundKind::PlusDiscount | RefundKind::OptionPackFree | RefundKind::PlusCashback => "AU-10",
+            RefundKind::PlusDiscount | RefundKind::OptionPackFree | RefundKind::PlusCashback => {
+                "AU-10"
+            }
         }
     }
     pub fn label(self) -> (&'static str, &'static str) {
         match self {
             RefundKind::FeeRefundCash => ("契約解除料の還元（一括）", "Fee refund (lump sum)"),
-            RefundKind::FeeRefundMonthly => ("契約解除料の還元（月額割引）", "Fee refund (off the monthly bill)"),
-            RefundKind::MobileRefund => ("携帯電話の契約解除料の還元", "Mobile-phone cancellation refund"),
+            RefundKind::FeeRefundMonthly => {
+                ("契約解除料の還元（月額割引）", "Fee refund (off the monthly bill)")
+            }
+            RefundKind::MobileRefund => {
+                ("携帯電話の契約解除料の還元", "Mobile-phone cancellation refund")
+            }
             RefundKind::PlusDiscount => ("プラス特典：月額割引", "Plus: monthly discount"),
-            RefundKind::OptionPackFree => ("プラス特典：オプションパック無料", "Plus: option pack free"),
+            RefundKind::OptionPackFree => {
+                ("プラス特典：オプションパック無料", "Plus: option pack free")
+            }
             RefundKind::PlusCashback => ("プラス特典：キャッシュバック", "Plus: cashback"),
         }
     }
@@ -139,7 +147,9 @@ pub fn version(family: &str, on: NaiveDate) -> Option<(Rules, bool)> {
         .iter()
         .filter(|s| {
             s.kind == SetKind::Campaign
-                && s.params.iter().any(|p| p.key == "campaign.family" && matches!(p.value, Value::Str(f) if f == family))
+                && s.params.iter().any(|p| {
+                    p.key == "campaign.family" && matches!(p.value, Value::Str(f) if f == family)
+                })
         })
         .collect();
     if let Some(s) = sets.iter().find(|s| s.since <= day && day <= s.until) {
@@ -171,16 +181,17 @@ pub struct Ended {
 pub fn chosen(s: &Scenario) -> Result<Chosen, CalcError> {
     let Some(d) = &s.destination else { return Ok(Chosen::Nothing) };
     let Some(fam) = family(d.campaign) else { return Ok(Chosen::Nothing) };
-    let (r, covered) = version(fam, d.application_date).ok_or_else(|| CalcError::RuleMissing(fam.into()))?;
+    let (r, covered) =
+        version(fam, d.application_date).ok_or_else(|| CalcError::RuleMissing(fam.into()))?;
     if covered {
         return Ok(Chosen::InForce(r));
     }
-    let in_force =
-        [Campaign::StartSupport, Campaign::StartSupportPlus].into_iter().filter(|c| *c != d.campaign).find_map(|c| {
-            match version(family(c)?, d.application_date) {
-                Some((r, true)) => Some((c, r)),
-                _ => None,
-            }
+    let in_force = [Campaign::StartSupport, Campaign::StartSupportPlus]
+        .into_iter()
+        .filter(|c| *c != d.campaign)
+        .find_map(|c| match version(family(c)?, d.application_date) {
+            Some((r, true)) => Some((c, r)),
+            _ => None,
         });
     Ok(Chosen::Ended(Ended { nearest: r, in_force }))
 }
@@ -188,7 +199,11 @@ pub fn chosen(s: &Scenario) -> Result<Chosen, CalcError> {
 /// `since〜until` of a version (`until` empty while it runs).
 fn dates(r: &Rules) -> (String, String) {
     let since = crate::rules::ymd_str(r.set.since);
-    let until = if r.set.until == crate::rules::OPEN_END { String::new() } else { crate::rules::ymd_str(r.set.until) };
+    let until = if r.set.until == crate::rules::OPEN_END {
+        String::new()
+    } else {
+        crate::rules::ymd_str(r.set.until)
+    };
     (since, until)
 }
 
@@ -244,7 +259,13 @@ fn warn_ended(s: &Scenario, e: &Ended, cx: &mut Ctx) {
 /// The campaign's refunds for the exit in `plan` with exit charges `exit`; `None` when
 /// no campaign is chosen, or when the chosen one has no version on the auひかり
 /// application date (AU-1: it pays nothing, and says so in a warning).
-pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx: &mut Ctx) -> Result<Option<CampaignOutcome>, CalcError> {
+pub fn run(
+    s: &Scenario,
+    plan: &ExitPlan,
+    exit: &[Charge],
+    mode: Acceptance,
+    cx: &mut Ctx,
+) -> Result<Option<CampaignOutcome>, CalcError> {
     let r = match chosen(s)? {
         Chosen::Nothing => return Ok(None),
         Chosen::Ended(e) => {
@@ -265,14 +286,18 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         cx,
         "AU-1",
         format!("auひかりの申込日 {applied} に適用されるのは {}（{since}〜{until}）です。", name.0),
-        format!("An au Hikari contract applied for on {applied} falls under {} ({since} – {until}).", name.1)
+        format!(
+            "An au Hikari contract applied for on {applied} falls under {} ({since} – {until}).",
+            name.1
+        )
     );
 
     // AU-7 window and acceptance. The seed version counts months from the start date;
     // later versions count calendar months, and sources disagree whether from the
     // application month or the start month: the earlier deadline is taken.
     let (window, deadline) = if r.has("application.window-calendar-months") {
-        let n = r.int("application.window-calendar-months", at, &mut cx.trace)?.clamp(1, 120) as i32;
+        let n =
+            r.int("application.window-calendar-months", at, &mut cx.trace)?.clamp(1, 120) as i32;
         let by_application = Month::of(applied).plus(n - 1).last_day().ok_or(OVF)?;
         let by_start = Month::of(at).plus(n - 1).last_day().ok_or(OVF)?;
         let deadline = by_application.min(by_start);
@@ -291,7 +316,11 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         let n = r.int("application.window-months", at, &mut cx.trace)?.clamp(0, 120) as i32;
         (n, add_months(at, n).ok_or(OVF)?)
     };
-    let lag = s.current.rules.int("billing.lag-months", s.current.contract_date, &mut cx.trace)?.clamp(0, 12) as i32;
+    let lag = s
+        .current
+        .rules
+        .int("billing.lag-months", s.current.contract_date, &mut cx.trace)?
+        .clamp(0, 12) as i32;
     let statements_billed = Month::of(plan.completion_date).plus(lag);
     let earliest = at.max(statements_billed.first_day().ok_or(OVF)?);
     let acceptance = match (mode, d.acceptance_date) {
@@ -343,7 +372,11 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         Some(x) => x,
         None => {
             s.current.rules.has("au-smart-value-ftth")
-                && s.current.rules.boolean("au-smart-value-ftth", s.application_date, &mut cx.trace)?
+                && s.current.rules.boolean(
+                    "au-smart-value-ftth",
+                    s.application_date,
+                    &mut cx.trace,
+                )?
         }
     };
     // AU-2: the excluded kinds of source, in words from the campaign's data.
@@ -353,8 +386,12 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
         let plus = r.has("plus.discount");
         let pname = &s.current.rules.set.name;
         let key = "eligible.excluded-sources.words";
-        let wj = r.words(key, at, &mut cx.trace, crate::text::Lang::Ja)?.map_or_else(|| crate::text::join(listed, "、"), str::to_string);
-        let we = r.words(key, at, &mut cx.trace, crate::text::Lang::En)?.map_or_else(|| crate::text::join(listed, ", "), str::to_string);
+        let wj = r
+            .words(key, at, &mut cx.trace, crate::text::Lang::Ja)?
+            .map_or_else(|| crate::text::join(listed, "、"), str::to_string);
+        let we = r
+            .words(key, at, &mut cx.trace, crate::text::Lang::En)?
+            .map_or_else(|| crate::text::join(listed, ", "), str::to_string);
         let (why_ja, why_en) = match d.source_excluded {
             Some(true) => ("対象外と入力されているため".to_string(), "As entered, it".to_string()),
             _ => (
@@ -384,13 +421,29 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
     let plans = r.strs(&format!("eligible.plans.{building}"), at, &mut cx.trace)?;
     let plan_ok = plans.contains(&d.plan.code());
     if !plan_ok {
-        let names = |ja: bool| plans.iter().filter_map(|p| crate::input::Plan::from_code(p)).map(|p| p.name(ja)).collect::<Vec<_>>();
+        let names = |ja: bool| {
+            plans
+                .iter()
+                .filter_map(|p| crate::input::Plan::from_code(p))
+                .map(|p| p.name(ja))
+                .collect::<Vec<_>>()
+        };
         crate::warn!(
             cx,
             "plan-not-eligible",
             "AU-3",
-            format!("{}の対象プランは{}です（選んだのは{}）。", name.0, crate::text::join(&names(true), "・"), d.plan.name(true)),
-            format!("{} requires {} (chosen: {}).", name.1, crate::text::join(&names(false), " or "), d.plan.name(false)),
+            format!(
+                "{}の対象プランは{}です（選んだのは{}）。",
+                name.0,
+                crate::text::join(&names(true), "・"),
+                d.plan.name(true)
+            ),
+            format!(
+                "{} requires {} (chosen: {}).",
+                name.1,
+                crate::text::join(&names(false), " or "),
+                d.plan.name(false)
+            ),
             field = "destination.plan"
         );
     }
@@ -399,7 +452,11 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
     let cash_cap = r.entry(&format!("cash-cap.{building}"), isp, at, &mut cx.trace)?;
     if cap.is_none() {
         let (ij, ie) = (crate::input::isp_name(isp, true), crate::input::isp_name(isp, false));
-        let (bj, be) = if d.building == Building::Mansion { ("マンション", "an apartment") } else { ("戸建て", "a house") };
+        let (bj, be) = if d.building == Building::Mansion {
+            ("マンション", "an apartment")
+        } else {
+            ("戸建て", "a house")
+        };
         crate::warn!(
             cx,
             "isp-not-eligible",
@@ -409,7 +466,8 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
             field = "destination.isp"
         );
     }
-    let phone_needed = !r.has("eligible.phone-options") || r.boolean("eligible.phone-options", at, &mut cx.trace)?;
+    let phone_needed = !r.has("eligible.phone-options")
+        || r.boolean("eligible.phone-options", at, &mut cx.trace)?;
     if phone_needed && !d.with_phone_options {
         crate::warn!(
             cx,
@@ -420,13 +478,19 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
             field = "destination.withPhoneOptions"
         );
     }
-    let fee_ok = !excluded && plan_ok && cap.is_some() && (d.with_phone_options || !phone_needed) && in_time;
+    let fee_ok =
+        !excluded && plan_ok && cap.is_some() && (d.with_phone_options || !phone_needed) && in_time;
 
     // AU-5 covered fees and amount.
     let covered_kinds = r.strs("covered.current-provider", at, &mut cx.trace)?;
-    let mut covered: i64 = exit.iter().filter(|c| covered_kinds.contains(&c.kind.code())).map(|c| c.amount).sum();
+    let mut covered: i64 =
+        exit.iter().filter(|c| covered_kinds.contains(&c.kind.code())).map(|c| c.amount).sum();
     if s.current.removal != Removal::None && covered_kinds.contains(&"removal-fee") {
-        covered = covered.saturating_add(s.current.rules.int("removal.fee", s.application_date, &mut cx.trace)?);
+        covered = covered.saturating_add(s.current.rules.int(
+            "removal.fee",
+            s.application_date,
+            &mut cx.trace,
+        )?);
     }
     covered = covered.saturating_add(d.other_covered_fees);
     if r.has("covered.extra") {
@@ -445,7 +509,8 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
     };
     let (cash_earliest, cash_latest) = cash_dates(&r, method, acceptance, cx)?;
     let offsets = r.ints("timing.monthly-bill-offsets", at, &mut cx.trace)?;
-    let (off1, off2) = (offsets.first().copied().unwrap_or(1) as i32, offsets.last().copied().unwrap_or(2) as i32);
+    let (off1, off2) =
+        (offsets.first().copied().unwrap_or(1) as i32, offsets.last().copied().unwrap_or(2) as i32);
     let mut refunds = Vec::new();
     let mut fee_refund = 0;
     if fee_ok {
@@ -488,12 +553,22 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
             _ => ("au WALLETへのチャージ", "au WALLET charge"),
         };
         let split = if monthly > 0 {
-            format!("{mj} {}円 + 月額割引 {}円（{}円 × 最大{max_months}か月）", yen(cash), yen(monthly), yen(per))
+            format!(
+                "{mj} {}円 + 月額割引 {}円（{}円 × 最大{max_months}か月）",
+                yen(cash),
+                yen(monthly),
+                yen(per)
+            )
         } else {
             format!("すべて{mj}で{}円", yen(cash))
         };
         let split_en = if monthly > 0 {
-            format!("{} yen as {me} + {} yen off the bill ({} yen a month, up to {max_months} months)", yen(cash), yen(monthly), yen(per))
+            format!(
+                "{} yen as {me} + {} yen off the bill ({} yen a month, up to {max_months} months)",
+                yen(cash),
+                yen(monthly),
+                yen(per)
+            )
         } else {
             format!("all {} yen as {me}", yen(cash))
         };
@@ -514,7 +589,11 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
             )
         );
         let lump_cap = cash_cap.unwrap_or(0).min(cap);
-        let (bj, be) = if d.building == Building::Mansion { ("マンション", "apartment") } else { ("戸建て", "house") };
+        let (bj, be) = if d.building == Building::Mansion {
+            ("マンション", "apartment")
+        } else {
+            ("戸建て", "house")
+        };
         let (ij, ie) = (crate::input::isp_name(isp, true), crate::input::isp_name(isp, false));
         if lump_cap < cap {
             crate::explain!(
@@ -537,8 +616,16 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
             crate::explain!(
                 cx,
                 "AU-4",
-                format!("{}（{bj}、{ij}）の上限は{}円で、すべて一括で受け取れます。", name.0, yen(cap)),
-                format!("{} ({be}, {ie}) caps the refund at {} yen, all paid at once.", name.1, yen(cap))
+                format!(
+                    "{}（{bj}、{ij}）の上限は{}円で、すべて一括で受け取れます。",
+                    name.0,
+                    yen(cap)
+                ),
+                format!(
+                    "{} ({be}, {ie}) caps the refund at {} yen, all paid at once.",
+                    name.1,
+                    yen(cap)
+                )
             );
         }
         if cash > 0 {
@@ -563,19 +650,36 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
     }
 
     // AU-9 mobile refund (Start Support only; ignored with Plus).
-    let min_lines = if r.has("mobile.min-lines") && d.mobile_lines > 0 { r.int("mobile.min-lines", at, &mut cx.trace)? } else { 1 };
+    let min_lines = if r.has("mobile.min-lines") && d.mobile_lines > 0 {
+        r.int("mobile.min-lines", at, &mut cx.trace)?
+    } else {
+        1
+    };
     if d.mobile_lines > 0 && d.mobile_lines < min_lines && r.has("mobile.per-line") {
         crate::explain!(
             cx,
             "AU-9",
-            format!("{}の携帯電話の特典は{min_lines}回線以上が条件のため、{}回線では対象になりません。", name.0, d.mobile_lines),
-            format!("{}'s mobile part needs at least {min_lines} lines; {} is not enough.", name.1, d.mobile_lines)
+            format!(
+                "{}の携帯電話の特典は{min_lines}回線以上が条件のため、{}回線では対象になりません。",
+                name.0, d.mobile_lines
+            ),
+            format!(
+                "{}'s mobile part needs at least {min_lines} lines; {} is not enough.",
+                name.1, d.mobile_lines
+            )
         );
     }
-    if d.mobile_lines >= min_lines && d.mobile_lines > 0 && r.has("mobile.per-line") && d.with_phone_options && in_time {
+    if d.mobile_lines >= min_lines
+        && d.mobile_lines > 0
+        && r.has("mobile.per-line")
+        && d.with_phone_options
+        && in_time
+    {
         let per = r.int("mobile.per-line", at, &mut cx.trace)?;
         let amount = per.saturating_mul(d.mobile_lines);
-        let on = add_months(acceptance, r.int("timing.au-wallet-months", at, &mut cx.trace)? as i32).ok_or(OVF)?;
+        let on =
+            add_months(acceptance, r.int("timing.au-wallet-months", at, &mut cx.trace)? as i32)
+                .ok_or(OVF)?;
         crate::explain!(
             cx,
             "AU-6",
@@ -624,7 +728,9 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
             latest_first_month: Some(start_month),
         });
         let mut cashback = 0;
-        if d.building == Building::Home && r.strs("plus.cashback-plans.home", at, &mut cx.trace)?.contains(&d.plan.code()) {
+        if d.building == Building::Home
+            && r.strs("plus.cashback-plans.home", at, &mut cx.trace)?.contains(&d.plan.code())
+        {
             cashback = r.int("plus.cashback", at, &mut cx.trace)?;
             refunds.push(Refund {
                 kind: RefundKind::PlusCashback,
@@ -647,7 +753,10 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
     let cm = r.need("commitment.months", building, at, &mut cx.trace)?;
     let commitment_end = add_months(at, cm.clamp(0, 1200) as i32).ok_or(OVF)?;
     // Read only when the risk can arise, so an unverified amount is flagged only then.
-    if fee_refund > 0 && !d.smart_value && covered > r.int("commitment.fee-waived-up-to", at, &mut cx.trace)? {
+    if fee_refund > 0
+        && !d.smart_value
+        && covered > r.int("commitment.fee-waived-up-to", at, &mut cx.trace)?
+    {
         let cfee = r.need("commitment.fee", building, at, &mut cx.trace)?;
         let waived = r.int("commitment.fee-waived-up-to", at, &mut cx.trace)?;
         crate::warn!(cx, "commitment-fee-risk", "AU-8", format!("{commitment_end}より前にauひかりを解約すると、キャンペーンの契約解除料{}円がかかります（キャンペーンの申請と同時にauスマートバリューを申し込んだ場合か、還元の対象になる契約解除料などが{}円以下なら不要です）。", yen(cfee), yen(waived)), format!("Leaving au Hikari before {commitment_end} costs the campaign fee of {} yen (waived if au Smart Value is applied for together with the campaign application, or when the covered fees are {} yen or less).", yen(cfee), yen(waived)));
@@ -670,7 +779,12 @@ pub fn run(s: &Scenario, plan: &ExitPlan, exit: &[Charge], mode: Acceptance, cx:
 }
 
 /// AU-6 cash timing from the acceptance date.
-fn cash_dates(r: &Rules, method: Method, acceptance: NaiveDate, cx: &mut Ctx) -> Result<(NaiveDate, NaiveDate), CalcError> {
+fn cash_dates(
+    r: &Rules,
+    method: Method,
+    acceptance: NaiveDate,
+    cx: &mut Ctx,
+) -> Result<(NaiveDate, NaiveDate), CalcError> {
     let at = acceptance;
     match method {
         Method::PostalMoneyOrder => {
@@ -711,9 +825,11 @@ mod tests {
 
     #[test]
     fn au1_the_version_is_the_one_covering_the_au_application_date() {
-        for (applied, id) in
-            [("2019-09-30", "au-start-support"), ("2019-10-01", "au-new-start-support"), ("2024-01-01", "au-norikae-start-support")]
-        {
+        for (applied, id) in [
+            ("2019-09-30", "au-start-support"),
+            ("2019-10-01", "au-new-start-support"),
+            ("2024-01-01", "au-norikae-start-support"),
+        ] {
             match chosen_on("start-support", applied) {
                 Chosen::InForce(r) => assert_eq!(r.set.id, id, "{applied}"),
                 _ => panic!("{applied}: no version in force"),
@@ -726,7 +842,10 @@ mod tests {
         match chosen_on("start-support-plus", "2024-01-01") {
             Chosen::Ended(e) => {
                 assert_eq!(e.nearest.set.id, "au-start-support-plus");
-                assert_eq!(e.in_force.map(|(c, r)| (c, r.set.id)), Some((Campaign::StartSupport, "au-norikae-start-support")));
+                assert_eq!(
+                    e.in_force.map(|(c, r)| (c, r.set.id)),
+                    Some((Campaign::StartSupport, "au-norikae-start-support"))
+                );
             }
             _ => panic!("Plus in 2024 should have ended"),
         }

@@ -43,7 +43,9 @@ impl ChargeKind {
             ChargeKind::MonthlyFee => ("月額料金", "Monthly fee"),
             ChargeKind::CancellationFee => ("契約解除料", "Cancellation fee"),
             ChargeKind::ConstructionRemainder => ("工事費の残債", "Construction-fee remainder"),
-            ChargeKind::CashbackClawback => ("キャッシュバックの違約金", "Cashback minimum-use penalty"),
+            ChargeKind::CashbackClawback => {
+                ("キャッシュバックの違約金", "Cashback minimum-use penalty")
+            }
             ChargeKind::StatementFee => ("違約金明細書の発行手数料", "Fee-statement fee"),
         }
     }
@@ -79,7 +81,9 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
             cx,
             "SN-7",
             format!("契約{k}か月目（{m}）は更新月のため、契約解除料はかかりません。"),
-            format!("Contract month {k} ({m}) is a renewal month, so there is no cancellation fee.")
+            format!(
+                "Contract month {k} ({m}) is a renewal month, so there is no cancellation fee."
+            )
         );
     } else {
         let (pj, pe) = if entered {
@@ -101,14 +105,18 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
 
     // SN-8 construction-fee remainder.
     if let Some(con) = &c.construction {
-        let offset = r.int("construction.first-month-offset", c.contract_date, &mut cx.trace)?.clamp(0, 24) as i32;
+        let offset = r
+            .int("construction.first-month-offset", c.contract_date, &mut cx.trace)?
+            .clamp(0, 24) as i32;
         let first = con.first_month.unwrap_or_else(|| Month::of(c.service_start).plus(offset));
         let paid = i64::from(m.since(first).saturating_add(1)).clamp(0, con.installments);
         let left = con.installments - paid;
         // Only the first installment may differ; the ones left are all regular unless
         // none was paid yet.
         let amount = match con.first_installment {
-            Some(f) if paid == 0 && left > 0 => f.saturating_add((left - 1).saturating_mul(con.monthly_installment)),
+            Some(f) if paid == 0 && left > 0 => {
+                f.saturating_add((left - 1).saturating_mul(con.monthly_installment))
+            }
             _ => left.saturating_mul(con.monthly_installment),
         };
         crate::explain!(cx, "SN-8", format!("工事費の分割（{}円 × {}回、{first}から）は {m} までに{paid}回払い終わり、残り{left}回分 {}円を退会完了月 {completion} に一括で請求されます。", yen(con.monthly_installment), con.installments, yen(amount)), format!("Of the construction installments ({} yen × {}, from {first}), {paid} are paid by {m}; the remaining {left}, {} yen, are charged at once in the completion month {completion}.", yen(con.monthly_installment), con.installments, yen(amount)));
@@ -135,7 +143,11 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
                 )
             );
             if cb.amount > 0 {
-                out.push(Charge { kind: ChargeKind::CashbackClawback, amount: cb.amount, month: completion });
+                out.push(Charge {
+                    kind: ChargeKind::CashbackClawback,
+                    amount: cb.amount,
+                    month: completion,
+                });
             }
         } else {
             crate::explain!(
@@ -156,7 +168,10 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
                 cx,
                 "SN-10",
                 format!("明細書を電話・メールで依頼すると{}円（税込）かかります。", yen(fee)),
-                format!("Asking for the fee statement by phone or e-mail costs {} yen with tax.", yen(fee))
+                format!(
+                    "Asking for the fee statement by phone or e-mail costs {} yen with tax.",
+                    yen(fee)
+                )
             );
             if fee > 0 {
                 out.push(Charge { kind: ChargeKind::StatementFee, amount: fee, month: completion });
@@ -175,7 +190,9 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
         None => crate::explain!(
             cx,
             "SN-10",
-            format!("退会の証明には、{p}からの退会完了の連絡と契約解除料の明細を保管してください。"),
+            format!(
+                "退会の証明には、{p}からの退会完了の連絡と契約解除料の明細を保管してください。"
+            ),
             format!("Keep {p}'s exit confirmation and the fee statement as proof of the exit.")
         ),
     }
@@ -194,7 +211,9 @@ pub fn monthly_fees(s: &Scenario, plan: &ExitPlan) -> Vec<Charge> {
             let month = plan.chosen.plus(i);
             // A prorated last month: fee × days used / days in the month, rounded down.
             let amount = match plan.prorate {
-                Some((used, days)) if month == plan.month && days > 0 => fee.saturating_mul(i64::from(used)) / i64::from(days),
+                Some((used, days)) if month == plan.month && days > 0 => {
+                    fee.saturating_mul(i64::from(used)) / i64::from(days)
+                }
                 _ => fee,
             };
             Charge { kind: ChargeKind::MonthlyFee, amount, month }
@@ -212,7 +231,11 @@ mod tests {
         let s = scenario(text);
         let mut cx = Ctx::for_scenario(&s);
         let p = exit::plan(&s, None, true, &mut cx).expect("plan");
-        exit_charges(&s, &p, &mut cx).expect("charges").into_iter().map(|c| (c.kind, c.amount, c.month)).collect()
+        exit_charges(&s, &p, &mut cx)
+            .expect("charges")
+            .into_iter()
+            .map(|c| (c.kind, c.amount, c.month))
+            .collect()
     }
 
     #[test]

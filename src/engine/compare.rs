@@ -40,9 +40,13 @@ fn compare_scenario(s: &Scenario) -> Result<Comparison, CalcError> {
         let p = exit::plan(s, Some(m), false, &mut rc)?;
         let ex = charges::exit_charges(s, &p, &mut rc)?;
         let exit_sum = ex.iter().fold(0i64, |a, c| a.saturating_add(c.amount));
-        let charges = s.current.monthly_fee.saturating_mul(i64::from(i) + 1).saturating_add(exit_sum);
+        let charges =
+            s.current.monthly_fee.saturating_mul(i64::from(i) + 1).saturating_add(exit_sum);
         let camp = campaign::run(s, &p, &ex, Acceptance::LaterOfGivenAndEarliest, &mut rc)?;
-        let refunds = camp.iter().flat_map(|k| k.refunds.iter()).fold(0i64, |a, r| a.saturating_add(r.amount.max(0)));
+        let refunds = camp
+            .iter()
+            .flat_map(|k| k.refunds.iter())
+            .fold(0i64, |a, r| a.saturating_add(r.amount.max(0)));
         let reach = exit::reach(s, m, &mut rc)?;
         rows.push(Row {
             month: m,
@@ -66,10 +70,19 @@ fn compare_scenario(s: &Scenario) -> Result<Comparison, CalcError> {
 /// The recommendation, in words that are true for this reader: the cheapest month they
 /// can still reach, what it saves against the month they chose, and how to get there —
 /// keep the application date and choose the month, or apply within the row's dates.
-fn recommend(s: &Scenario, plan: &ExitPlan, rows: &[Row], pick: Option<&Row>, best: Month) -> String {
+fn recommend(
+    s: &Scenario,
+    plan: &ExitPlan,
+    rows: &[Row],
+    pick: Option<&Row>,
+    best: Month,
+) -> String {
     let lang = s.lang;
     let Some(b) = pick else {
-        return lang.say("どの月もいまからは間に合いません。".into(), "No month can be reached from the application date any more.".into());
+        return lang.say(
+            "どの月もいまからは間に合いません。".into(),
+            "No month can be reached from the application date any more.".into(),
+        );
     };
     let m = b.month;
     let net = yen(b.net);

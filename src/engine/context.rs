@@ -85,7 +85,13 @@ impl Ctx {
     }
 
     /// Adds a warning (once for the same code and text). Use [`warn!`].
-    pub fn warn(&mut self, code: &'static str, rule: &'static str, text: String, field: Option<&'static str>) {
+    pub fn warn(
+        &mut self,
+        code: &'static str,
+        rule: &'static str,
+        text: String,
+        field: Option<&'static str>,
+    ) {
         if !self.quiet && !self.warnings.iter().any(|w| w.code == code && w.text == text) {
             self.warnings.push(Warning { code, rule, text, field });
         }

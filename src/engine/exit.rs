@@ -80,14 +80,18 @@ pub fn window(s: &Scenario, cx: &mut Ctx) -> Result<Window, CalcError> {
     }
     if c.customer == Customer::Corporate && c.channel == Channel::Paper {
         let cutoff = r.int("exit.corporate-paper-cutoff-day", a0, tr)?;
-        let earliest = if i64::from(a0.day()) <= cutoff { Month::of(a0) } else { Month::of(a0).plus(1) };
+        let earliest =
+            if i64::from(a0.day()) <= cutoff { Month::of(a0) } else { Month::of(a0).plus(1) };
         crate::explain!(cx, "SN-3", format!("法人の書面は{cutoff}日までに届けばその月末、{}日以降は翌月末以降の退会です（到着日 {a0}）。", cutoff + 1), format!("A corporate paper form arriving by the {cutoff}th allows exit at that month's end; from the {}st, only from the next month's end (arrival {a0}).", cutoff + 1));
         return Ok(Window { a: a0, earliest, latest: earliest.plus(span - 1) });
     }
     let mut a = a0;
     // The desk's closed days are the provider's fact: only a provider whose data names
     // them shifts a request made on one.
-    if c.customer == Customer::Corporate && c.channel == Channel::Phone && r.has("contact.corporate.closed") {
+    if c.customer == Customer::Corporate
+        && c.channel == Channel::Phone
+        && r.has("contact.corporate.closed")
+    {
         let open = next_desk_open_day(a0).ok_or(OVF)?;
         if open != a0 {
             let (hj, he) = (
@@ -121,7 +125,11 @@ pub fn window(s: &Scenario, cx: &mut Ctx) -> Result<Window, CalcError> {
 /// of `m`; SN-5 — with removal, no later than (last day of `m`) − the lead days. Never
 /// before the given application date (nobody applies in the past). `None` with a
 /// provider switch: there the new line's opening day decides the month (SN-4).
-pub fn reach(s: &Scenario, m: Month, cx: &mut Ctx) -> Result<Option<(NaiveDate, NaiveDate)>, CalcError> {
+pub fn reach(
+    s: &Scenario,
+    m: Month,
+    cx: &mut Ctx,
+) -> Result<Option<(NaiveDate, NaiveDate)>, CalcError> {
     let c = &s.current;
     let r = c.rules;
     let a0 = s.application_date;
@@ -132,16 +140,24 @@ pub fn reach(s: &Scenario, m: Month, cx: &mut Ctx) -> Result<Option<(NaiveDate, 
     let first = m.plus(1 - span);
     let (from, mut by) = match (c.customer, c.channel) {
         (Customer::Corporate, Channel::Paper) => {
-            let cutoff = r.int("exit.corporate-paper-cutoff-day", a0, &mut cx.trace)?.clamp(1, 31) as u32;
+            let cutoff =
+                r.int("exit.corporate-paper-cutoff-day", a0, &mut cx.trace)?.clamp(1, 31) as u32;
             let before = first.plus(-1);
             let from = before.day(cutoff + 1).or(first.first_day()).ok_or(OVF)?;
             (from, m.day(cutoff).or(m.last_day()).ok_or(OVF)?)
         }
-        (Customer::Corporate, Channel::Phone) => (first.first_day().ok_or(OVF)?, crate::calendar::last_desk_open_day(m).ok_or(OVF)?),
+        (Customer::Corporate, Channel::Phone) => {
+            (first.first_day().ok_or(OVF)?, crate::calendar::last_desk_open_day(m).ok_or(OVF)?)
+        }
         _ => (first.first_day().ok_or(OVF)?, m.last_day().ok_or(OVF)?),
     };
     if c.removal != Removal::None {
-        let lead = r.need("removal.lead-days", if c.region == Region::West { "west" } else { "east" }, a0, &mut cx.trace)?;
+        let lead = r.need(
+            "removal.lead-days",
+            if c.region == Region::West { "west" } else { "east" },
+            a0,
+            &mut cx.trace,
+        )?;
         by = by.min(add_days(m.last_day().ok_or(OVF)?, -lead).ok_or(OVF)?);
     }
     Ok(Some((from.max(a0), by)))
@@ -161,7 +177,8 @@ pub fn renewal(s: &Scenario, m: Month, cx: &mut Ctx) -> Result<(bool, (Month, Mo
     let first = offsets.iter().copied().min().unwrap_or(1).clamp(1, 600) as i32;
     let last = offsets.iter().copied().max().unwrap_or(1).clamp(1, 600) as i32;
     let k = contract_month(s, m);
-    let in_window = k > term && offsets.iter().any(|&o| (k - o as i32).rem_euclid(term) == 0 && k - o as i32 >= term);
+    let in_window = k > term
+        && offsets.iter().any(|&o| (k - o as i32).rem_euclid(term) == 0 && k - o as i32 >= term);
     // The window containing k, else the next one: smallest n ≥ 1 with term·n + last ≥ k.
     let n = ((k - last).max(0) + term - 1) / term;
     let n = n.max(1);
@@ -172,7 +189,12 @@ pub fn renewal(s: &Scenario, m: Month, cx: &mut Ctx) -> Result<(bool, (Month, Mo
 
 /// The full exit plan. `chosen` overrides the wished month (compareExitMonths rows);
 /// `shifts` false leaves SN-5/SN-6 out (each row is "as if requested in time").
-pub fn plan(s: &Scenario, chosen: Option<Month>, shifts: bool, cx: &mut Ctx) -> Result<ExitPlan, CalcError> {
+pub fn plan(
+    s: &Scenario,
+    chosen: Option<Month>,
+    shifts: bool,
+    cx: &mut Ctx,
+) -> Result<ExitPlan, CalcError> {
     let c = &s.current;
     let r = c.rules;
     let w = window(s, cx)?;
@@ -216,9 +238,15 @@ pub fn plan(s: &Scenario, chosen: Option<Month>, shifts: bool, cx: &mut Ctx) -> 
     }
 
     // SN-5 removal construction.
-    let (mut removal_date, mut earliest_removal, mut removal_deadline, mut removal_month) = (None, None, None, None);
+    let (mut removal_date, mut earliest_removal, mut removal_deadline, mut removal_month) =
+        (None, None, None, None);
     if c.removal != Removal::None && c.channel != Channel::ProviderSwitch {
-        let lead = r.need("removal.lead-days", if c.region == Region::West { "west" } else { "east" }, w.a, &mut cx.trace)?;
+        let lead = r.need(
+            "removal.lead-days",
+            if c.region == Region::West { "west" } else { "east" },
+            w.a,
+            &mut cx.trace,
+        )?;
         let earliest = add_days(w.a, lead).ok_or(OVF)?;
         let used = match c.removal_date {
             Some(d) if d < earliest => {
@@ -234,7 +262,11 @@ pub fn plan(s: &Scenario, chosen: Option<Month>, shifts: bool, cx: &mut Ctx) -> 
             None => earliest,
         };
         let deadline = add_days(x.last_day().ok_or(OVF)?, -lead).ok_or(OVF)?;
-        let region = if c.region == Region::West { ("NTT西日本", "NTT West") } else { ("NTT東日本", "NTT East") };
+        let region = if c.region == Region::West {
+            ("NTT西日本", "NTT West")
+        } else {
+            ("NTT東日本", "NTT East")
+        };
         crate::explain!(cx, "SN-5", format!("撤去工事（無料）は{}エリアでは申請日 + {lead}日（{earliest}）以降です。{x}に退会するには {deadline} までに申し込みます。", region.0), format!("Removal construction (free) in {}'s area is possible from application + {lead} days ({earliest}). To leave in {x}, apply by {deadline}.", region.1));
         removal_date = Some(used);
         earliest_removal = Some(earliest);
@@ -256,7 +288,10 @@ pub fn plan(s: &Scenario, chosen: Option<Month>, shifts: bool, cx: &mut Ctx) -> 
                         "current.phone.analogReturnDate",
                         C::Inconsistent,
                         format!("アナログ戻しの日（{ret}）が申請日（{}）より前です。", w.a),
-                        format!("the analog return ({ret}) is before the application date ({}).", w.a),
+                        format!(
+                            "the analog return ({ret}) is before the application date ({}).",
+                            w.a
+                        ),
                     ));
                 } else if ret > deadline {
                     crate::warn!(cx, "number-lost", "SN-6", format!("アナログ戻しの完了（{ret}）が期限 {deadline} を過ぎるため、電話番号は失われます。退会は {deadline} の月までしか待ちません。"), format!("The analog return ({ret}) completes after the deadline {deadline}: the number is lost, and the exit waits no longer than {deadline}'s month."));
@@ -322,8 +357,10 @@ pub fn plan(s: &Scenario, chosen: Option<Month>, shifts: bool, cx: &mut Ctx) -> 
         }
     }
     let completion_date = last_service_day.succ_opt().ok_or(OVF)?;
-    let mypage_months = r.int("mypage.months-after-exit", completion_date, &mut cx.trace)?.clamp(0, 120) as i32;
-    let mypage_until = add_days(add_months(completion_date, mypage_months).ok_or(OVF)?, -1).ok_or(OVF)?;
+    let mypage_months =
+        r.int("mypage.months-after-exit", completion_date, &mut cx.trace)?.clamp(0, 120) as i32;
+    let mypage_until =
+        add_days(add_months(completion_date, mypage_months).ok_or(OVF)?, -1).ok_or(OVF)?;
     match prorate {
         Some((used, days)) => crate::explain!(cx, "SN-1", format!("入力された契約条件では最終月は日割りです。{last_service_day} までの{used}日分（{days}日中）を払い、{completion_date} 0時に退会完了です。"), format!("Under the terms you entered the last month is prorated: {used} of {days} days, service until {last_service_day}; exit completes at 00:00 on {completion_date}.")),
         None => crate::explain!(cx, "SN-1", format!("退会は月末で、退会月（{month}）は日割りせず1か月分かかります。{completion_date} 0時に退会完了です。"), format!("Exit is at a month end and the exit month ({month}) is charged in full; exit completes at 00:00 on {completion_date}.")),
@@ -359,7 +396,8 @@ mod tests {
     #[test]
     fn sn2_the_window_is_the_application_month_and_the_next_whatever_the_day() {
         for a in ["2019-05-01", "2019-05-31"] {
-            let s = scenario(&format!(r#"{{ "applicationDate": "{a}", "current": {{ {SONET} }} }}"#));
+            let s =
+                scenario(&format!(r#"{{ "applicationDate": "{a}", "current": {{ {SONET} }} }}"#));
             let w = window(&s, &mut Ctx::for_scenario(&s)).expect("window");
             assert_eq!((w.earliest, w.latest), (m("2019-05"), m("2019-06")));
         }
@@ -379,11 +417,19 @@ mod tests {
 
     #[test]
     fn sn7_renewal_months_are_37_and_38_then_every_36_months() {
-        let s = scenario(&format!(r#"{{ "applicationDate": "2019-05-10", "current": {{ {SONET} }} }}"#));
+        let s = scenario(&format!(
+            r#"{{ "applicationDate": "2019-05-10", "current": {{ {SONET} }} }}"#
+        ));
         let mut cx = Ctx::for_scenario(&s);
         // Start 2017-03: month 37 is 2020-03.
-        assert_eq!(renewal(&s, m("2020-03"), &mut cx).expect("renewal"), (true, (m("2020-03"), m("2020-04"))));
-        assert_eq!(renewal(&s, m("2020-05"), &mut cx).expect("renewal"), (false, (m("2023-03"), m("2023-04"))));
+        assert_eq!(
+            renewal(&s, m("2020-03"), &mut cx).expect("renewal"),
+            (true, (m("2020-03"), m("2020-04")))
+        );
+        assert_eq!(
+            renewal(&s, m("2020-05"), &mut cx).expect("renewal"),
+            (false, (m("2023-03"), m("2023-04")))
+        );
         assert_eq!(contract_month(&s, m("2020-03")), 37);
     }
 
@@ -402,7 +448,10 @@ mod tests {
             r#"{{ "applicationDate": "2019-05-25", "current": {{ {SONET}, "removal": "requested", "region": "west" }} }}"#
         ));
         let p = plan(&s, None, true, &mut Ctx::for_scenario(&s)).expect("plan");
-        assert_eq!((p.chosen, p.month, p.shifted_by, p.extra_months), (m("2019-05"), m("2019-06"), Some(Shift::Removal), 1));
+        assert_eq!(
+            (p.chosen, p.month, p.shifted_by, p.extra_months),
+            (m("2019-05"), m("2019-06"), Some(Shift::Removal), 1)
+        );
         assert_eq!(p.removal_deadline, Some(d("2019-05-21")));
     }
 }

@@ -333,7 +333,12 @@ impl Reader {
     /// A string no longer than MAX_STRING, or an `out-of-range` error.
     fn fits<'a>(&mut self, field: &str, s: &'a str) -> Option<&'a str> {
         if crate::text::char_count(s) > MAX_STRING {
-            self.err(field, C::OutOfRange, format!("{MAX_STRING}文字を超えています。"), format!("longer than {MAX_STRING} characters."));
+            self.err(
+                field,
+                C::OutOfRange,
+                format!("{MAX_STRING}文字を超えています。"),
+                format!("longer than {MAX_STRING} characters."),
+            );
             None
         } else {
             Some(s)
@@ -414,14 +419,26 @@ impl Reader {
             }
             Some(other) => {
                 let (dj, de) = describe(other);
-                self.err(field, C::InvalidMonth, format!("月（YYYY-MM）ではありません: {dj}"), format!("not a month (YYYY-MM): {de}"));
+                self.err(
+                    field,
+                    C::InvalidMonth,
+                    format!("月（YYYY-MM）ではありません: {dj}"),
+                    format!("not a month (YYYY-MM): {de}"),
+                );
                 None
             }
         }
     }
 
     /// An integer in `lo..=hi`; `default` when absent.
-    fn int(&mut self, v: Option<&Json>, field: &str, lo: i64, hi: i64, default: Option<i64>) -> Option<i64> {
+    fn int(
+        &mut self,
+        v: Option<&Json>,
+        field: &str,
+        lo: i64,
+        hi: i64,
+        default: Option<i64>,
+    ) -> Option<i64> {
         match v {
             None | Some(Json::Null) => {
                 if default.is_none() {
@@ -429,14 +446,24 @@ impl Reader {
                 }
                 default
             }
-            Some(Json::Num(n)) if n.fract() == 0.0 && *n >= lo as f64 && *n <= hi as f64 => Some(*n as i64),
+            Some(Json::Num(n)) if n.fract() == 0.0 && *n >= lo as f64 && *n <= hi as f64 => {
+                Some(*n as i64)
+            }
             Some(other) => {
                 let (dj, de) = describe(other);
                 self.err(
                     field,
                     C::OutOfRange,
-                    format!("{}〜{}の整数で入力してください（入力: {dj}）。", crate::text::yen(lo), crate::text::yen(hi)),
-                    format!("must be a whole number from {} to {} (got {de}).", crate::text::yen(lo), crate::text::yen(hi)),
+                    format!(
+                        "{}〜{}の整数で入力してください（入力: {dj}）。",
+                        crate::text::yen(lo),
+                        crate::text::yen(hi)
+                    ),
+                    format!(
+                        "must be a whole number from {} to {} (got {de}).",
+                        crate::text::yen(lo),
+                        crate::text::yen(hi)
+                    ),
                 );
                 default
             }
@@ -465,7 +492,12 @@ impl Reader {
     }
 
     /// One of `choices`; `None` when absent.
-    fn choice<'c>(&mut self, v: Option<&Json>, field: &str, choices: &[&'c str]) -> Option<&'c str> {
+    fn choice<'c>(
+        &mut self,
+        v: Option<&Json>,
+        field: &str,
+        choices: &[&'c str],
+    ) -> Option<&'c str> {
         match v {
             None | Some(Json::Null) => None,
             Some(Json::Str(s)) => {
@@ -485,7 +517,12 @@ impl Reader {
             Some(other) => {
                 let (dj, de) = describe(other);
                 let list = crate::text::join(choices, " | ");
-                self.err(field, C::UnknownValue, format!("使える値: {list}（入力: {dj}）"), format!("must be one of: {list} (got {de})."));
+                self.err(
+                    field,
+                    C::UnknownValue,
+                    format!("使える値: {list}（入力: {dj}）"),
+                    format!("must be one of: {list} (got {de})."),
+                );
                 None
             }
         }
@@ -497,7 +534,12 @@ impl Reader {
             None | Some(Json::Null) => None,
             Some(o @ Json::Obj(_)) => Some(o),
             Some(Json::TooBig) => {
-                self.err(field, C::OutOfRange, "入れ子が深すぎるか大きすぎます。".into(), "nested too deeply or too large.".into());
+                self.err(
+                    field,
+                    C::OutOfRange,
+                    "入れ子が深すぎるか大きすぎます。".into(),
+                    "nested too deeply or too large.".into(),
+                );
                 None
             }
             Some(other) => {
@@ -526,7 +568,12 @@ pub fn read(input: &Json) -> Result<Scenario, (Lang, Vec<InputError>)> {
         return Err((lang, r.errors));
     }
     if !matches!(input, Json::Obj(_)) {
-        r.err("", C::Missing, "入力はオブジェクト {…} である必要があります。".into(), "the input must be an object {…}.".into());
+        r.err(
+            "",
+            C::Missing,
+            "入力はオブジェクト {…} である必要があります。".into(),
+            "the input must be an object {…}.".into(),
+        );
         return Err((lang, r.errors));
     }
     r.choice(input.get("lang"), "lang", &["ja", "en"]);
@@ -551,7 +598,10 @@ pub fn read(input: &Json) -> Result<Scenario, (Lang, Vec<InputError>)> {
                 "current.serviceStart",
                 C::Inconsistent,
                 format!("利用開始日（{}）が申請日（{a}）より後です。", c.service_start),
-                format!("the service start ({}) is after the application date ({a}).", c.service_start),
+                format!(
+                    "the service start ({}) is after the application date ({a}).",
+                    c.service_start
+                ),
             );
         }
         if c.contract_given && c.contract_date > a {
@@ -559,7 +609,10 @@ pub fn read(input: &Json) -> Result<Scenario, (Lang, Vec<InputError>)> {
                 "current.contractDate",
                 C::Inconsistent,
                 format!("契約申込日（{}）が申請日（{a}）より後です。", c.contract_date),
-                format!("the contract date ({}) is after the application date ({a}).", c.contract_date),
+                format!(
+                    "the contract date ({}) is after the application date ({a}).",
+                    c.contract_date
+                ),
             );
         }
         if let Some(s) = c.switch_date {
@@ -574,7 +627,9 @@ pub fn read(input: &Json) -> Result<Scenario, (Lang, Vec<InputError>)> {
         }
     }
     match (application_date, current, r.errors.is_empty()) {
-        (Some(application_date), Some(current), true) => Ok(Scenario { lang, application_date, current, destination }),
+        (Some(application_date), Some(current), true) => {
+            Ok(Scenario { lang, application_date, current, destination })
+        }
         _ => Err((lang, r.errors)),
     }
 }
@@ -586,10 +641,18 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
             None
         }
         Some(Json::Str(s)) => match r.fits("current.provider", s).map(|id| (id, Rules::of(id))) {
-            Some((_, Some(rules))) if rules.set.kind == crate::rules::SetKind::Provider => Some(rules),
+            Some((_, Some(rules))) if rules.set.kind == crate::rules::SetKind::Provider => {
+                Some(rules)
+            }
             Some(_) => {
                 let known: Vec<&str> = crate::rules::book()
-                    .map(|b| b.sets.iter().filter(|s| s.kind == crate::rules::SetKind::Provider).map(|s| s.id).collect())
+                    .map(|b| {
+                        b.sets
+                            .iter()
+                            .filter(|s| s.kind == crate::rules::SetKind::Provider)
+                            .map(|s| s.id)
+                            .collect()
+                    })
                     .unwrap_or_default();
                 let list = crate::text::join(&known, " | ");
                 r.err(
@@ -619,11 +682,16 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
         Some("mansion") => Building::Mansion,
         _ => Building::Home,
     };
-    let customer = match r.choice(c.get("customer"), "current.customer", &["individual", "corporate"]) {
-        Some("corporate") => Customer::Corporate,
-        _ => Customer::Individual,
-    };
-    let channel_given = r.choice(c.get("channel"), "current.channel", &["phone", "web", "chat", "line", "paper", "provider-switch"]);
+    let customer =
+        match r.choice(c.get("customer"), "current.customer", &["individual", "corporate"]) {
+            Some("corporate") => Customer::Corporate,
+            _ => Customer::Individual,
+        };
+    let channel_given = r.choice(
+        c.get("channel"),
+        "current.channel",
+        &["phone", "web", "chat", "line", "paper", "provider-switch"],
+    );
     let channel = match channel_given {
         Some("phone") => Channel::Phone,
         Some("chat") => Channel::Chat,
@@ -642,47 +710,74 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
         Some("west") => Region::West,
         _ => Region::East,
     };
-    let removal = match r.choice(c.get("removal"), "current.removal", &["none", "requested", "landlord"]) {
-        Some("requested") => Removal::Requested,
-        Some("landlord") => Removal::Landlord,
-        _ => Removal::None,
+    let removal =
+        match r.choice(c.get("removal"), "current.removal", &["none", "requested", "landlord"]) {
+            Some("requested") => Removal::Requested,
+            Some("landlord") => Removal::Landlord,
+            _ => Removal::None,
+        };
+    let removal_date = if removal == Removal::None {
+        None
+    } else {
+        r.date(c.get("removalDate"), "current.removalDate", false)
     };
-    let removal_date = if removal == Removal::None { None } else { r.date(c.get("removalDate"), "current.removalDate", false) };
     let monthly_fee = r.amount(c.get("monthlyFee"), "current.monthlyFee");
-    let construction = r.object(c.get("construction"), "current.construction").map(|o| Construction {
-        monthly_installment: r
-            .int(o.get("monthlyInstallment"), "current.construction.monthlyInstallment", 0, MAX_AMOUNT, None)
-            .unwrap_or(0),
-        installments: r.int(o.get("installments"), "current.construction.installments", 1, 600, None).unwrap_or(1),
-        first_month: r.month(o.get("firstMonth"), "current.construction.firstMonth"),
-        first_installment: match o.get("firstInstallment") {
-            None | Some(Json::Null) => None,
-            v => r.int(v, "current.construction.firstInstallment", 0, MAX_AMOUNT, None),
-        },
-    });
+    let construction =
+        r.object(c.get("construction"), "current.construction").map(|o| Construction {
+            monthly_installment: r
+                .int(
+                    o.get("monthlyInstallment"),
+                    "current.construction.monthlyInstallment",
+                    0,
+                    MAX_AMOUNT,
+                    None,
+                )
+                .unwrap_or(0),
+            installments: r
+                .int(o.get("installments"), "current.construction.installments", 1, 600, None)
+                .unwrap_or(1),
+            first_month: r.month(o.get("firstMonth"), "current.construction.firstMonth"),
+            first_installment: match o.get("firstInstallment") {
+                None | Some(Json::Null) => None,
+                v => r.int(v, "current.construction.firstInstallment", 0, MAX_AMOUNT, None),
+            },
+        });
     let cashback = r.object(c.get("cashback"), "current.cashback").map(|o| Cashback {
         amount: r.int(o.get("amount"), "current.cashback.amount", 0, MAX_AMOUNT, None).unwrap_or(0),
-        minimum_months: r.int(o.get("minimumMonths"), "current.cashback.minimumMonths", 1, 600, None).unwrap_or(1),
+        minimum_months: r
+            .int(o.get("minimumMonths"), "current.cashback.minimumMonths", 1, 600, None)
+            .unwrap_or(1),
     });
-    let payment =
-        match r.choice(c.get("payment"), "current.payment", &["credit-card", "bank-debit", "convenience-store", "ntt", "cedyna", "usen"]) {
-            Some("bank-debit") => Payment::BankDebit,
-            Some("convenience-store") => Payment::ConvenienceStore,
-            Some("ntt") => Payment::Ntt,
-            Some("cedyna") => Payment::Cedyna,
-            Some("usen") => Payment::Usen,
-            _ => Payment::CreditCard,
-        };
+    let payment = match r.choice(
+        c.get("payment"),
+        "current.payment",
+        &["credit-card", "bank-debit", "convenience-store", "ntt", "cedyna", "usen"],
+    ) {
+        Some("bank-debit") => Payment::BankDebit,
+        Some("convenience-store") => Payment::ConvenienceStore,
+        Some("ntt") => Payment::Ntt,
+        Some("cedyna") => Payment::Cedyna,
+        Some("usen") => Payment::Usen,
+        _ => Payment::CreditCard,
+    };
     // SN-4: with a provider switch the phone block is ignored, not validated.
-    let phone = match (channel, r.object(c.get("phone").filter(|_| channel != Channel::ProviderSwitch), "current.phone")) {
+    let phone = match (
+        channel,
+        r.object(c.get("phone").filter(|_| channel != Channel::ProviderSwitch), "current.phone"),
+    ) {
         (_, Some(p)) => Phone {
             keep_number: r.boolean(p.get("keepNumber"), "current.phone.keepNumber", false),
             from_ntt_analog: r.boolean(p.get("fromNttAnalog"), "current.phone.fromNttAnalog", true),
-            analog_return_date: r.date(p.get("analogReturnDate"), "current.phone.analogReturnDate", false),
+            analog_return_date: r.date(
+                p.get("analogReturnDate"),
+                "current.phone.analogReturnDate",
+                false,
+            ),
         },
         _ => Phone { keep_number: false, from_ntt_analog: true, analog_return_date: None },
     };
-    let statement = match r.choice(c.get("statement"), "current.statement", &["mypage", "request"]) {
+    let statement = match r.choice(c.get("statement"), "current.statement", &["mypage", "request"])
+    {
         Some("request") => Statement::Request,
         _ => Statement::MyPage,
     };
@@ -695,11 +790,28 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
             use crate::rules::UserValue as V;
             // Required only of a provider whose terms the user enters; for another, a
             // value given is checked and changes nothing (CU-1).
-            let need = |k: &str| if custom || !matches!(t.get(k), None | Some(Json::Null)) { None } else { Some(0) };
-            let term = r.int(t.get("termMonths"), "current.terms.termMonths", 1, 120, need("termMonths"));
-            let renew = r.int(t.get("renewalMonths"), "current.terms.renewalMonths", 1, 3, Some(1)).unwrap_or(1);
-            let fee = r.int(t.get("cancellationFee"), "current.terms.cancellationFee", 0, MAX_AMOUNT, need("cancellationFee"));
-            let day = r.int(t.get("bankDebitDay"), "current.terms.bankDebitDay", 1, 31, Some(27)).unwrap_or(27);
+            let need = |k: &str| {
+                if custom || !matches!(t.get(k), None | Some(Json::Null)) {
+                    None
+                } else {
+                    Some(0)
+                }
+            };
+            let term =
+                r.int(t.get("termMonths"), "current.terms.termMonths", 1, 120, need("termMonths"));
+            let renew = r
+                .int(t.get("renewalMonths"), "current.terms.renewalMonths", 1, 3, Some(1))
+                .unwrap_or(1);
+            let fee = r.int(
+                t.get("cancellationFee"),
+                "current.terms.cancellationFee",
+                0,
+                MAX_AMOUNT,
+                need("cancellationFee"),
+            );
+            let day = r
+                .int(t.get("bankDebitDay"), "current.terms.bankDebitDay", 1, 31, Some(27))
+                .unwrap_or(27);
             let prorated = r.boolean(t.get("prorated"), "current.terms.prorated", false);
             if let Some(term) = term {
                 terms.push(("contract.term-months", V::Int(term)));
@@ -719,8 +831,14 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
         ),
         None => {}
     }
-    let prorated = terms.iter().any(|(k, v)| *k == "billing.prorated" && *v == crate::rules::UserValue::Bool(true));
-    let exit_date = if prorated && custom { r.date(c.get("exitDate"), "current.exitDate", false) } else { None };
+    let prorated = terms
+        .iter()
+        .any(|(k, v)| *k == "billing.prorated" && *v == crate::rules::UserValue::Bool(true));
+    let exit_date = if prorated && custom {
+        r.date(c.get("exitDate"), "current.exitDate", false)
+    } else {
+        None
+    };
 
     // Combinations that need no calculation (SN-3, SN-4, SN-12), checked against the
     // provider's rule data.
@@ -734,7 +852,11 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
         if rules.has(key) {
             if let Ok(allowed) = rules.strs(key, at, &mut tr) {
                 if !allowed.contains(&channel.code()) {
-                    let who_en = if customer == Customer::Corporate { "a corporate customer" } else { "an individual customer" };
+                    let who_en = if customer == Customer::Corporate {
+                        "a corporate customer"
+                    } else {
+                        "an individual customer"
+                    };
                     r.err(
                         "current.channel",
                         C::NotAllowed,
@@ -743,7 +865,11 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
                             way_name(channel.code(), true),
                             ways(allowed, true)
                         ),
-                        format!("{who_en} cannot apply by {}; allowed: {}", way_name(channel.code(), false), ways(allowed, false)),
+                        format!(
+                            "{who_en} cannot apply by {}; allowed: {}",
+                            way_name(channel.code(), false),
+                            ways(allowed, false)
+                        ),
                     );
                 }
             }
@@ -758,8 +884,16 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
                     r.err(
                         "current.payment",
                         C::NotAllowed,
-                        format!("{who}のお客様は「{}」で支払えません。使える方法: {}", way_name(payment.code(), true), ways(allowed, true)),
-                        format!("{} is not available to this customer; allowed: {}", way_name(payment.code(), false), ways(allowed, false)),
+                        format!(
+                            "{who}のお客様は「{}」で支払えません。使える方法: {}",
+                            way_name(payment.code(), true),
+                            ways(allowed, true)
+                        ),
+                        format!(
+                            "{} is not available to this customer; allowed: {}",
+                            way_name(payment.code(), false),
+                            ways(allowed, false)
+                        ),
                     );
                 }
             }
@@ -770,7 +904,8 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
             "current.removal",
             C::NotAllowed,
             "事業者変更では回線がそのまま残るため、撤去工事は選べません。".into(),
-            "with a provider switch the line stays, so removal construction cannot be chosen.".into(),
+            "with a provider switch the line stays, so removal construction cannot be chosen."
+                .into(),
         );
     }
     let (service_start, provider) = (service_start?, provider?);
@@ -781,7 +916,9 @@ fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
             "current.contractDate",
             C::Inconsistent,
             format!("契約申込日（{contract_date}）が利用開始日（{service_start}）より後です。"),
-            format!("the contract date ({contract_date}) is after the service start ({service_start})."),
+            format!(
+                "the contract date ({contract_date}) is after the service start ({service_start})."
+            ),
         );
     }
     Some(Current {
@@ -819,7 +956,11 @@ fn read_destination(r: &mut Reader, d: &Json, current: Option<&Current>) -> Opti
             "au Hikari is not a Hikari Collaboration service: switching to it is a normal exit, not a provider switch.".into(),
         );
     }
-    let campaign = match r.choice(d.get("campaign"), "destination.campaign", &["start-support", "start-support-plus", "none"]) {
+    let campaign = match r.choice(
+        d.get("campaign"),
+        "destination.campaign",
+        &["start-support", "start-support-plus", "none"],
+    ) {
         Some("start-support-plus") => Campaign::StartSupportPlus,
         Some("none") => Campaign::None,
         _ => Campaign::StartSupport,
@@ -829,7 +970,11 @@ fn read_destination(r: &mut Reader, d: &Json, current: Option<&Current>) -> Opti
         Some("mansion") => Building::Mansion,
         _ => current.map(|c| c.building).unwrap_or(Building::Home),
     };
-    let plan = match r.choice(d.get("plan"), "destination.plan", &["zutto-giga-toku", "standard", "otoku-a"]) {
+    let plan = match r.choice(
+        d.get("plan"),
+        "destination.plan",
+        &["zutto-giga-toku", "standard", "otoku-a"],
+    ) {
         Some("zutto-giga-toku") => Plan::ZuttoGigaToku,
         Some("standard") => Plan::Standard,
         Some("otoku-a") => Plan::OtokuA,
@@ -837,26 +982,37 @@ fn read_destination(r: &mut Reader, d: &Json, current: Option<&Current>) -> Opti
         _ => Plan::ZuttoGigaToku,
     };
     let isp = r.choice(d.get("isp"), "destination.isp", &ISPS);
-    if isp.is_none() && campaign != Campaign::None && matches!(d.get("isp"), None | Some(Json::Null)) {
+    if isp.is_none()
+        && campaign != Campaign::None
+        && matches!(d.get("isp"), None | Some(Json::Null))
+    {
         r.missing("destination.isp");
     }
     let start_date = r.date(d.get("startDate"), "destination.startDate", true);
-    let with_phone_options = r.boolean(d.get("withPhoneOptions"), "destination.withPhoneOptions", true);
+    let with_phone_options =
+        r.boolean(d.get("withPhoneOptions"), "destination.withPhoneOptions", true);
     let source_excluded = match d.get("sourceExcluded") {
         None | Some(Json::Null) => None,
         v => Some(r.boolean(v, "destination.sourceExcluded", false)),
     };
     let smart_value = r.boolean(d.get("smartValue"), "destination.smartValue", false);
-    let refund_method = match r.choice(d.get("refundMethod"), "destination.refundMethod", &["au-wallet", "postal-money-order"]) {
+    let refund_method = match r.choice(
+        d.get("refundMethod"),
+        "destination.refundMethod",
+        &["au-wallet", "postal-money-order"],
+    ) {
         Some("postal-money-order") => RefundMethod::PostalMoneyOrder,
         _ => RefundMethod::AuWallet,
     };
     let acceptance_date = r.date(d.get("acceptanceDate"), "destination.acceptanceDate", false);
     let other_covered_fees = r.amount(d.get("otherCoveredFees"), "destination.otherCoveredFees");
-    let mobile_lines = r.int(d.get("mobileLines"), "destination.mobileLines", 0, 100, Some(0)).unwrap_or(0);
+    let mobile_lines =
+        r.int(d.get("mobileLines"), "destination.mobileLines", 0, 100, Some(0)).unwrap_or(0);
     let au_applied = r.date(d.get("applicationDate"), "destination.applicationDate", false);
-    let number_portability_fee = r.amount(d.get("numberPortabilityFee"), "destination.numberPortabilityFee");
-    let ntt_line_construction_fee = r.amount(d.get("nttLineConstructionFee"), "destination.nttLineConstructionFee");
+    let number_portability_fee =
+        r.amount(d.get("numberPortabilityFee"), "destination.numberPortabilityFee");
+    let ntt_line_construction_fee =
+        r.amount(d.get("nttLineConstructionFee"), "destination.nttLineConstructionFee");
     if let (Some(ap), Some(st)) = (au_applied, start_date) {
         if ap > st {
             r.err(

@@ -32,7 +32,10 @@ fn ymd(s: &str) -> Option<Ymd> {
 fn rule_id_ok(r: &str) -> bool {
     let mut parts = r.splitn(2, '-');
     let (Some(p), Some(n)) = (parts.next(), parts.next()) else { return false };
-    !p.is_empty() && p.bytes().all(|c| c.is_ascii_uppercase()) && !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit())
+    !p.is_empty()
+        && p.bytes().all(|c| c.is_ascii_uppercase())
+        && !n.is_empty()
+        && n.bytes().all(|c| c.is_ascii_digit())
 }
 
 struct Ctx<'a> {
@@ -77,7 +80,9 @@ impl Ctx<'_> {
     fn text(&mut self, v: Option<&toml::Value>, at: &str) -> Option<Text> {
         match v {
             Some(toml::Value::Table(t)) => match (t.get("ja"), t.get("en")) {
-                (Some(toml::Value::String(ja)), Some(toml::Value::String(en))) => Some(Text { ja: ja.clone(), en: en.clone() }),
+                (Some(toml::Value::String(ja)), Some(toml::Value::String(en))) => {
+                    Some(Text { ja: ja.clone(), en: en.clone() })
+                }
                 _ => {
                     self.err(at, "must be a table { ja = \"…\", en = \"…\" }");
                     None
@@ -174,9 +179,15 @@ pub fn missing_required(file: &str, set: &RuleSet) -> Vec<String> {
         SetKind::Provider => (PROVIDER_REQUIRED, "provider"),
         SetKind::Campaign => (CAMPAIGN_REQUIRED, "campaign"),
     };
-    let mut out: Vec<String> =
-        list.iter().filter(|k| !has(k)).map(|k| format!("{file}: params: lacks \"{k}\", which every {kind} must have")).collect();
-    if set.kind == SetKind::Campaign && !has("application.window-months") && !has("application.window-calendar-months") {
+    let mut out: Vec<String> = list
+        .iter()
+        .filter(|k| !has(k))
+        .map(|k| format!("{file}: params: lacks \"{k}\", which every {kind} must have"))
+        .collect();
+    if set.kind == SetKind::Campaign
+        && !has("application.window-months")
+        && !has("application.window-calendar-months")
+    {
         out.push(format!("{file}: params: lacks \"application.window-months\" (or \"application.window-calendar-months\"), which every campaign must have"));
     }
     out
@@ -198,7 +209,8 @@ pub fn compile(file: &str, text: &str) -> Result<RuleSet, Vec<String>> {
         }
         None => SetKind::Provider,
     };
-    let name = c.text(doc.get("name"), "name").unwrap_or(Text { ja: String::new(), en: String::new() });
+    let name =
+        c.text(doc.get("name"), "name").unwrap_or(Text { ja: String::new(), en: String::new() });
     if !doc.contains_key("name") {
         c.err("name", "is missing");
     }
@@ -223,7 +235,9 @@ pub fn compile(file: &str, text: &str) -> Result<RuleSet, Vec<String>> {
                 let title = c.str(t, "title", &at).unwrap_or_default().to_string();
                 let url = c.str(t, "url", &at).unwrap_or_default().to_string();
                 let skind = c.str(t, "kind", &at).unwrap_or_default().to_string();
-                if !["official", "provider", "agent", "news", "blog", "seed", "user"].contains(&skind.as_str()) {
+                if !["official", "provider", "agent", "news", "blog", "seed", "user"]
+                    .contains(&skind.as_str())
+                {
                     c.err(&format!("{at}kind"), format!("\"{skind}\" is not official, provider, agent, news, blog, seed or user"));
                 }
                 let schecked = c.date(t, "checked", &at, None);
@@ -268,28 +282,50 @@ pub fn compile(file: &str, text: &str) -> Result<RuleSet, Vec<String>> {
                 for n in names {
                     match source_index.get(n) {
                         Some(&k) => idx.push(k),
-                        None => c.err(&format!("{at}source"), format!("names an unknown source \"{n}\"")),
+                        None => c.err(
+                            &format!("{at}source"),
+                            format!("names an unknown source \"{n}\""),
+                        ),
                     }
                 }
-                let confidence = match t.get("confidence").and_then(|v| v.as_str()).unwrap_or("high") {
-                    "high" => Confidence::High,
-                    "medium" => Confidence::Medium,
-                    "low" => Confidence::Low,
-                    other => {
-                        c.err(&format!("{at}confidence"), format!("\"{other}\" is not high, medium or low"));
-                        Confidence::Low
-                    }
-                };
+                let confidence =
+                    match t.get("confidence").and_then(|v| v.as_str()).unwrap_or("high") {
+                        "high" => Confidence::High,
+                        "medium" => Confidence::Medium,
+                        "low" => Confidence::Low,
+                        other => {
+                            c.err(
+                                &format!("{at}confidence"),
+                                format!("\"{other}\" is not high, medium or low"),
+                            );
+                            Confidence::Low
+                        }
+                    };
                 let note = c.text(t.get("note"), &format!("{at}note"));
                 if confidence == Confidence::Low && note.is_none() {
                     c.err(&format!("{at}note"), "is missing: a low-confidence value must say why");
                 }
                 for q in params.iter().filter(|q| q.key == key) {
                     if psince <= q.until && q.since <= puntil {
-                        c.err(&format!("{at}since"), format!("period {psince}–{puntil} overlaps {}–{} of the same key", q.since, q.until));
+                        c.err(
+                            &format!("{at}since"),
+                            format!(
+                                "period {psince}–{puntil} overlaps {}–{} of the same key",
+                                q.since, q.until
+                            ),
+                        );
                     }
                 }
-                params.push(Param { key, rule, since: psince, until: puntil, value, sources: idx, confidence, note });
+                params.push(Param {
+                    key,
+                    rule,
+                    since: psince,
+                    until: puntil,
+                    value,
+                    sources: idx,
+                    confidence,
+                    note,
+                });
             }
         }
         _ => c.err("params", "is missing (a list of [[params]] tables)"),
@@ -299,7 +335,10 @@ pub fn compile(file: &str, text: &str) -> Result<RuleSet, Vec<String>> {
     match params.iter().find(|p| p.key == "version.dates").map(|p| &p.value) {
         Some(Value::Strs(d)) if d.len() == 2 => match (ymd(&d[0]), ymd(&d[1])) {
             (Some(a), Some(b)) if a <= b => (since, until) = (a, b),
-            _ => c.err("params (version.dates).value", "must be [\"since\", \"until\"] as dates, since ≤ until"),
+            _ => c.err(
+                "params (version.dates).value",
+                "must be [\"since\", \"until\"] as dates, since ≤ until",
+            ),
         },
         // A version still running: [since] alone.
         Some(Value::Strs(d)) if d.len() == 1 => match ymd(&d[0]) {
@@ -307,7 +346,9 @@ pub fn compile(file: &str, text: &str) -> Result<RuleSet, Vec<String>> {
             None => c.err("params (version.dates).value", "must be [\"since\"] as a date"),
         },
         Some(_) => c.err("params (version.dates).value", "must be [\"since\", \"until\"]"),
-        None if kind == SetKind::Campaign => c.err("params", "a campaign needs a version.dates parameter"),
+        None if kind == SetKind::Campaign => {
+            c.err("params", "a campaign needs a version.dates parameter")
+        }
         None => {}
     }
     if c.errors.is_empty() {

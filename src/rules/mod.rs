@@ -72,7 +72,12 @@ impl Rules {
     }
 
     /// The period of `key` in force on `at`.
-    pub fn param(&self, key: &str, at: NaiveDate, tr: &mut Trace) -> Result<&'static Param, CalcError> {
+    pub fn param(
+        &self,
+        key: &str,
+        at: NaiveDate,
+        tr: &mut Trace,
+    ) -> Result<&'static Param, CalcError> {
         let d = ymd(at);
         let p = self
             .set
@@ -93,7 +98,9 @@ impl Rules {
         if tr.user.is_empty() {
             return None;
         }
-        let listed = self.set.params.iter().any(|p| p.key == "user-terms" && matches!(p.value, Value::Strs(v) if v.contains(&key)));
+        let listed = self.set.params.iter().any(|p| {
+            p.key == "user-terms" && matches!(p.value, Value::Strs(v) if v.contains(&key))
+        });
         if !listed {
             return None;
         }
@@ -124,7 +131,12 @@ impl Rules {
         }
     }
 
-    pub fn strs(&self, key: &str, at: NaiveDate, tr: &mut Trace) -> Result<&'static [&'static str], CalcError> {
+    pub fn strs(
+        &self,
+        key: &str,
+        at: NaiveDate,
+        tr: &mut Trace,
+    ) -> Result<&'static [&'static str], CalcError> {
         match self.param(key, at, tr)?.value {
             Value::Strs(v) => Ok(v),
             _ => Err(self.wrong(key)),
@@ -144,11 +156,22 @@ impl Rules {
     /// One entry of a table of amounts (`None` when the table has no such entry). An
     /// entry with its own sources or confidence is a separate value `key@name`, which
     /// wins over the table (e.g. `cap.home@biglobe` where sources disagree).
-    pub fn entry(&self, key: &str, name: &str, at: NaiveDate, tr: &mut Trace) -> Result<Option<i64>, CalcError> {
+    pub fn entry(
+        &self,
+        key: &str,
+        name: &str,
+        at: NaiveDate,
+        tr: &mut Trace,
+    ) -> Result<Option<i64>, CalcError> {
         if let Some(UserValue::Every(x)) = self.user(key, tr) {
             return Ok(Some(x));
         }
-        let own = self.set.params.iter().map(|p| p.key).find(|k| k.strip_prefix(key).and_then(|r| r.strip_prefix('@')) == Some(name));
+        let own = self
+            .set
+            .params
+            .iter()
+            .map(|p| p.key)
+            .find(|k| k.strip_prefix(key).and_then(|r| r.strip_prefix('@')) == Some(name));
         if let Some(own) = own {
             return self.int(own, at, tr).map(Some);
         }
@@ -159,11 +182,24 @@ impl Rules {
     }
 
     /// Like [`Rules::entry`], for an entry that must exist.
-    pub fn need(&self, key: &str, name: &str, at: NaiveDate, tr: &mut Trace) -> Result<i64, CalcError> {
-        self.entry(key, name, at, tr)?.ok_or_else(|| CalcError::RuleMissing(format!("{}: {key}.{name}", self.set.id)))
+    pub fn need(
+        &self,
+        key: &str,
+        name: &str,
+        at: NaiveDate,
+        tr: &mut Trace,
+    ) -> Result<i64, CalcError> {
+        self.entry(key, name, at, tr)?
+            .ok_or_else(|| CalcError::RuleMissing(format!("{}: {key}.{name}", self.set.id)))
     }
 
-    pub fn text(&self, key: &str, at: NaiveDate, tr: &mut Trace, lang: crate::text::Lang) -> Result<&'static str, CalcError> {
+    pub fn text(
+        &self,
+        key: &str,
+        at: NaiveDate,
+        tr: &mut Trace,
+        lang: crate::text::Lang,
+    ) -> Result<&'static str, CalcError> {
         match self.param(key, at, tr)?.value {
             Value::Text(t) => Ok(lang.pick(t.ja, t.en)),
             Value::Str(s) => Ok(s),
@@ -173,7 +209,13 @@ impl Rules {
 
     /// An optional key's words (`{ ja, en }` or a string): `None` when this set's data has
     /// none, so the sentence that needs them is left out or said in general words.
-    pub fn words(&self, key: &str, at: NaiveDate, tr: &mut Trace, lang: crate::text::Lang) -> Result<Option<&'static str>, CalcError> {
+    pub fn words(
+        &self,
+        key: &str,
+        at: NaiveDate,
+        tr: &mut Trace,
+        lang: crate::text::Lang,
+    ) -> Result<Option<&'static str>, CalcError> {
         if !self.has(key) {
             return Ok(None);
         }
@@ -181,7 +223,12 @@ impl Rules {
     }
 
     /// An optional key's integer: `None` when this set's data has none.
-    pub fn int_if(&self, key: &str, at: NaiveDate, tr: &mut Trace) -> Result<Option<i64>, CalcError> {
+    pub fn int_if(
+        &self,
+        key: &str,
+        at: NaiveDate,
+        tr: &mut Trace,
+    ) -> Result<Option<i64>, CalcError> {
         if !self.has(key) {
             return Ok(None);
         }
@@ -211,10 +258,16 @@ mod tests {
             let p = e.expect("entry").path();
             if p.extension().is_some_and(|x| x == "toml") {
                 let text = std::fs::read_to_string(&p).expect("readable");
-                let set = compile(&p.display().to_string(), &text).unwrap_or_else(|e| panic!("{}", e.join("\n")));
+                let set = compile(&p.display().to_string(), &text)
+                    .unwrap_or_else(|e| panic!("{}", e.join("\n")));
                 // Same tree, owned strings vs statics: their Debug forms are identical.
                 let embedded = super::set(&set.id).map(|s| format!("{s:?}"));
-                assert_eq!(embedded, Some(format!("{set:?}")), "the embedded data matches {}", p.display());
+                assert_eq!(
+                    embedded,
+                    Some(format!("{set:?}")),
+                    "the embedded data matches {}",
+                    p.display()
+                );
                 n += 1;
             }
         }
@@ -229,7 +282,8 @@ mod tests {
             let p = e.expect("entry").path();
             if p.extension().is_some_and(|x| x == "toml") {
                 let name = p.display().to_string();
-                let set = compile(&name, &std::fs::read_to_string(&p).expect("readable")).expect("compiles");
+                let set = compile(&name, &std::fs::read_to_string(&p).expect("readable"))
+                    .expect("compiles");
                 assert_eq!(super::compile::missing_required(&name, &set), Vec::<String>::new());
             }
         }
@@ -259,7 +313,12 @@ mod tests {
             e.iter().any(|m| m.contains("params[1] (fee.cancellation).since: period 20220701–99991231 overlaps 20000101–20220701")),
             "{e:?}"
         );
-        assert!(e.iter().any(|m| m.contains("params[1] (fee.cancellation).source: names an unknown source \"nowhere\"")), "{e:?}");
+        assert!(
+            e.iter().any(|m| m.contains(
+                "params[1] (fee.cancellation).source: names an unknown source \"nowhere\""
+            )),
+            "{e:?}"
+        );
     }
 
     #[test]
@@ -299,9 +358,20 @@ confidence = "low"
         let book = book().expect("embedded rules decode");
         for set in book.sets {
             for (i, p) in set.params.iter().enumerate() {
-                assert!(!p.sources.is_empty() && p.sources.iter().all(|&s| usize::from(s) < set.sources.len()), "{} {}", set.id, p.key);
+                assert!(
+                    !p.sources.is_empty()
+                        && p.sources.iter().all(|&s| usize::from(s) < set.sources.len()),
+                    "{} {}",
+                    set.id,
+                    p.key
+                );
                 for q in &set.params[i + 1..] {
-                    assert!(q.key != p.key || q.since > p.until || p.since > q.until, "{} {} overlaps", set.id, p.key);
+                    assert!(
+                        q.key != p.key || q.since > p.until || p.since > q.until,
+                        "{} {} overlaps",
+                        set.id,
+                        p.key
+                    );
                 }
             }
         }

@@ -156,7 +156,9 @@ pub fn ja_dates(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len() + 16);
     let mut i = 0;
-    let digits = |r: std::ops::Range<usize>| b.get(r.clone()).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone()).is_some_and(|x| x.iter().all(u8::is_ascii_digit))
+    };
     let num = |r: std::ops::Range<usize>| s.get(r).and_then(digits_value).unwrap_or(0);
     let mut last = 0;
     while i + 7 <= b.len() {
@@ -241,7 +243,10 @@ mod tests {
         assert_eq!(ja_dates("2019-03-12 から 2019-03 末まで"), "2019年3月12日から2019年3月末まで");
         assert_eq!(ja_dates("0120-80-7761 と 2026-11"), "0120-80-7761と2026年11月");
         assert_eq!(ja_dates("2026-02-30 はありません"), "2026-02-30はありません");
-        assert_eq!(ja_dates("契約解除料 10,000円 安く、3 → 2 → 3"), "契約解除料10,000円安く、3 → 2 → 3");
+        assert_eq!(
+            ja_dates("契約解除料 10,000円 安く、3 → 2 → 3"),
+            "契約解除料10,000円安く、3 → 2 → 3"
+        );
         assert_eq!(ja_dates("申込日 2027-01-10 には"), "申込日2027年1月10日には");
         assert_eq!(ja_dates("au WALLET 2027-01 x"), "au WALLET 2027年1月 x");
         assert_eq!(ja_dates("x2019-03-12"), "x2019年3月12日");

@@ -33,7 +33,8 @@ pub fn scenario_hash(input: &Json) -> u64 {
                 a.iter().for_each(|x| walk(h, x, false));
             }
             Json::Obj(kv) => {
-                let mut keys: Vec<&(String, Json)> = kv.iter().filter(|(k, _)| !(top && k == "lang")).collect();
+                let mut keys: Vec<&(String, Json)> =
+                    kv.iter().filter(|(k, _)| !(top && k == "lang")).collect();
                 crate::text::sort_by_key(&mut keys, |x| x.0.clone());
                 feed(h, b"{");
                 for (k, x) in keys {
@@ -51,7 +52,10 @@ pub fn scenario_hash(input: &Json) -> u64 {
 
 /// The text up to its first full stop (。 or ". "), for an event's summary.
 fn first_sentence(s: &str) -> &str {
-    let end = s.char_indices().find(|(i, c)| *c == '。' || (*c == '.' && s.get(i + 1..i + 2).map_or(true, |n| n == " "))).map(|(i, _)| i);
+    let end = s
+        .char_indices()
+        .find(|(i, c)| *c == '。' || (*c == '.' && s.get(i + 1..i + 2).map_or(true, |n| n == " ")))
+        .map(|(i, _)| i);
     end.and_then(|i| s.get(..i)).unwrap_or(s)
 }
 
@@ -121,7 +125,13 @@ pub fn calendar(c: &Calculation, hash: u64, now: &str, ja: bool) -> (String, usi
         }
         d.push_str(&format!("\n{}{}", t("根拠: ", "Rule: "), a.rule));
         let summary = format!("{} {}", t("【やること】", "[To do]"), first_sentence(&a.text));
-        ev.push(Event { kind: a.kind.to_string(), day, summary, description: d, alarm: a.date.is_none() && a.by.is_some() });
+        ev.push(Event {
+            kind: a.kind.to_string(),
+            day,
+            summary,
+            description: d,
+            alarm: a.date.is_none() && a.by.is_some(),
+        });
     }
     for dl in &c.deadlines {
         ev.push(Event {
@@ -137,7 +147,13 @@ pub fn calendar(c: &Calculation, hash: u64, now: &str, ja: bool) -> (String, usi
             ev.push(Event {
                 kind: format!("due-{}-{}", ch.kind, ch.month),
                 day: due,
-                summary: format!("{} {} {}{}", t("【支払】", "[Payment]"), ch.name, crate::text::yen(ch.amount), t("円", " yen")),
+                summary: format!(
+                    "{} {} {}{}",
+                    t("【支払】", "[Payment]"),
+                    ch.name,
+                    crate::text::yen(ch.amount),
+                    t("円", " yen")
+                ),
                 description: format!("{}{}", t("根拠: ", "Rule: "), "SN-12"),
                 alarm: false,
             });
@@ -148,17 +164,35 @@ pub fn calendar(c: &Calculation, hash: u64, now: &str, ja: bool) -> (String, usi
             ev.push(Event {
                 kind: format!("refund-{}", r.kind),
                 day: e,
-                summary: format!("{} {} {}{}", t("【入金】", "[Refund]"), r.label, crate::text::yen(r.amount), t("円", " yen")),
+                summary: format!(
+                    "{} {} {}{}",
+                    t("【入金】", "[Refund]"),
+                    r.label,
+                    crate::text::yen(r.amount),
+                    t("円", " yen")
+                ),
                 description: format!("{}{}", t("根拠: ", "Rule: "), r.rule),
                 alarm: false,
             });
         }
     }
     let mut out = String::new();
-    for l in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//norikae//calculator//JA", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
+    for l in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//norikae//calculator//JA",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
         fold(l, &mut out);
     }
-    fold(&format!("X-WR-CALNAME:{}", escape(&t("乗り換えの予定 (norikae)", "Switching plan (norikae)"))), &mut out);
+    fold(
+        &format!(
+            "X-WR-CALNAME:{}",
+            escape(&t("乗り換えの予定 (norikae)", "Switching plan (norikae)"))
+        ),
+        &mut out,
+    );
     for (i, e) in ev.iter().enumerate() {
         fold("BEGIN:VEVENT", &mut out);
         fold(&format!("UID:{}-{i}-{:016x}@norikae", e.kind, hash), &mut out);
@@ -186,7 +220,10 @@ pub fn calendar(c: &Calculation, hash: u64, now: &str, ja: bool) -> (String, usi
 /// A DTSTAMP must look like `20261125T093000Z`.
 pub fn valid_stamp(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 16 && b[8] == b'T' && b[15] == b'Z' && b.iter().enumerate().all(|(i, c)| i == 8 || i == 15 || c.is_ascii_digit())
+    b.len() == 16
+        && b[8] == b'T'
+        && b[15] == b'Z'
+        && b.iter().enumerate().all(|(i, c)| i == 8 || i == 15 || c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -211,7 +248,11 @@ mod tests {
 
     #[test]
     fn the_hash_ignores_key_order_and_lang() {
-        let a = Json::Obj(vec![("x".into(), Json::Num(1.0)), ("y".into(), Json::Str("z".into())), ("lang".into(), Json::Str("en".into()))]);
+        let a = Json::Obj(vec![
+            ("x".into(), Json::Num(1.0)),
+            ("y".into(), Json::Str("z".into())),
+            ("lang".into(), Json::Str("en".into())),
+        ]);
         let b = Json::Obj(vec![("y".into(), Json::Str("z".into())), ("x".into(), Json::Num(1.0))]);
         assert_eq!(scenario_hash(&a), scenario_hash(&b));
         let c = Json::Obj(vec![("y".into(), Json::Str("z".into())), ("x".into(), Json::Num(2.0))]);

@@ -158,7 +158,9 @@ impl<'de> Visitor<'de> for Seed<'_> {
             return Ok(Json::TooBig);
         }
         let mut out = Vec::new();
-        while let Some(v) = seq.next_element_seed(Seed { depth: self.depth + 1, nodes: self.nodes })? {
+        while let Some(v) =
+            seq.next_element_seed(Seed { depth: self.depth + 1, nodes: self.nodes })?
+        {
             if self.nodes.get() > MAX_NODES {
                 while seq.next_element::<de::IgnoredAny>()?.is_some() {}
                 return Ok(Json::TooBig);

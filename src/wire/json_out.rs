@@ -27,7 +27,9 @@ impl ToJson for str {
         out.push('"');
         let b = self.as_bytes();
         let mut start = 0;
-        while let Some(off) = b.get(start..).and_then(|r| r.iter().position(|&c| c < 0x20 || c == b'"' || c == b'\\')) {
+        while let Some(off) =
+            b.get(start..).and_then(|r| r.iter().position(|&c| c < 0x20 || c == b'"' || c == b'\\'))
+        {
             let i = start + off;
             out.push_str(self.get(start..i).unwrap_or(""));
             let c = b.get(i).copied().unwrap_or(0);

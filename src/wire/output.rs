@@ -310,13 +310,24 @@ impl ToJson for DeadlineOut {
 
 impl ToJson for WarningOut {
     fn write_json(&self, out: &mut String) {
-        Obj::new(out).f("code", self.code).f("rule", self.rule).f("message", &self.message).opt("field", &self.field).end();
+        Obj::new(out)
+            .f("code", self.code)
+            .f("rule", self.rule)
+            .f("message", &self.message)
+            .opt("field", &self.field)
+            .end();
     }
 }
 
 impl ToJson for SourceOut {
     fn write_json(&self, out: &mut String) {
-        Obj::new(out).f("id", &self.id).f("title", self.title).f("url", self.url).f("kind", self.kind).f("checked", &self.checked).end();
+        Obj::new(out)
+            .f("id", &self.id)
+            .f("title", self.title)
+            .f("url", self.url)
+            .f("kind", self.kind)
+            .f("checked", &self.checked)
+            .end();
     }
 }
 
@@ -328,7 +339,11 @@ impl ToJson for ExplanationOut {
 
 impl ToJson for Totals {
     fn write_json(&self, out: &mut String) {
-        Obj::new(out).f("charges", &self.charges).f("refunds", &self.refunds).f("net", &self.net).end();
+        Obj::new(out)
+            .f("charges", &self.charges)
+            .f("refunds", &self.refunds)
+            .f("net", &self.net)
+            .end();
     }
 }
 
@@ -389,13 +404,23 @@ impl ToJson for CampaignInForceOut {
 
 impl ToJson for RefundNoteOut {
     fn write_json(&self, out: &mut String) {
-        Obj::new(out).f("amount", &self.amount).f("rule", self.rule).f("text", &self.text).opt("field", &self.field).end();
+        Obj::new(out)
+            .f("amount", &self.amount)
+            .f("rule", self.rule)
+            .f("text", &self.text)
+            .opt("field", &self.field)
+            .end();
     }
 }
 
 impl ToJson for PresetOut {
     fn write_json(&self, out: &mut String) {
-        Obj::new(out).f("kind", self.kind).f("rule", self.rule).f("label", &self.label).f("construction", &self.construction).end();
+        Obj::new(out)
+            .f("kind", self.kind)
+            .f("rule", self.rule)
+            .f("label", &self.label)
+            .f("construction", &self.construction)
+            .end();
     }
 }
 
@@ -480,6 +505,11 @@ impl ToJson for Failure {
 
 impl ToJson for CalendarOut {
     fn write_json(&self, out: &mut String) {
-        Obj::new(out).f("ok", &self.ok).f("ics", &self.ics).f("filename", &self.filename).f("events", &self.events).end();
+        Obj::new(out)
+            .f("ok", &self.ok)
+            .f("ics", &self.ics)
+            .f("filename", &self.filename)
+            .f("events", &self.events)
+            .end();
     }
 }

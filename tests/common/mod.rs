@@ -34,22 +34,33 @@ pub fn compare(input: Value) -> Value {
 /// None when `actual` matches `expect` (subset semantics, `$none`, `$absent`).
 pub fn mismatch(expect: &Value, actual: &Value, path: &str) -> Option<String> {
     match expect {
-        Value::Object(o) if o.contains_key("$absent") => (!actual.is_null()).then(|| format!("{path}: expected absent, got {actual}")),
+        Value::Object(o) if o.contains_key("$absent") => {
+            (!actual.is_null()).then(|| format!("{path}: expected absent, got {actual}"))
+        }
         Value::Object(o) if o.contains_key("$none") => match actual {
-            Value::Array(a) => a.iter().find(|x| mismatch(&o["$none"], x, path).is_none()).map(|hit| format!("{path}: found {hit}")),
+            Value::Array(a) => a
+                .iter()
+                .find(|x| mismatch(&o["$none"], x, path).is_none())
+                .map(|hit| format!("{path}: found {hit}")),
             _ => Some(format!("{path}: expected an array, got {actual}")),
         },
         Value::Array(e) => match actual {
             Value::Array(a) => e.iter().enumerate().find_map(|(i, x)| {
                 (!a.iter().any(|y| mismatch(x, y, path).is_none())).then(|| {
-                    let near = a.iter().filter_map(|y| mismatch(x, y, &format!("{path}[{i}]"))).next().unwrap_or_default();
+                    let near = a
+                        .iter()
+                        .filter_map(|y| mismatch(x, y, &format!("{path}[{i}]")))
+                        .next()
+                        .unwrap_or_default();
                     format!("{path}: no element matches {x} (closest: {near})")
                 })
             }),
             _ => Some(format!("{path}: expected an array, got {actual}")),
         },
         Value::Object(o) => match actual {
-            Value::Object(_) => o.iter().find_map(|(k, v)| mismatch(v, actual.get(k).unwrap_or(&Value::Null), &format!("{path}.{k}"))),
+            Value::Object(_) => o.iter().find_map(|(k, v)| {
+                mismatch(v, actual.get(k).unwrap_or(&Value::Null), &format!("{path}.{k}"))
+            }),
             _ => Some(format!("{path}: expected an object, got {actual}")),
         },
         _ => (expect != actual).then(|| format!("{path}: expected {expect}, got {actual}")),
