@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the wasm package into www/pkg (or wherever wasm-pack.toml says): cargo → wasm-bindgen
-# → wasm-opt, then prints the wasm's size raw and gzip -9. Run `make build` (which runs setup first).
+# → wasm-opt, writes www/codes.js (examples/codes.rs), then prints the wasm's size raw and
+# gzip -9. Run `make build` (which runs setup first).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -47,6 +48,10 @@ set -x
 cargo build --release --target wasm32-unknown-unknown ${feature_args[@]+"${feature_args[@]}"}
 wasm-bindgen --target "$target" --out-dir "$out_dir" --out-name "$out_name" "$wasm_in"
 node_modules/.bin/wasm-opt ${wasm_opt_flags[@]+"${wasm_opt_flags[@]}"} "$wasm_out" -o "$wasm_out"
+# The page's lists of codes, from the core's tables and rule data (issue 12): written
+# beside the page, atomically, so a half-written file is never served.
+cargo run --quiet --example codes > www/codes.js.tmp
+mv www/codes.js.tmp www/codes.js
 { set +x; } 2>/dev/null
 
 raw=$(wc -c <"$wasm_out")
