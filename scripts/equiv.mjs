@@ -4,7 +4,8 @@
 //
 //   node scripts/equiv.mjs record  [--pkg www/pkg/norikae.js] [--count 4000] [--seed N] > before.jsonl
 //   node scripts/equiv.mjs compare before.jsonl [--pkg www/pkg/norikae.js]
-//   bash scripts/equiv.sh <commit>        (builds <commit> in a worktree, records, compares)
+//   node scripts/equiv.mjs inputs [--count N] [--seed N]   (the inputs, one JSON per line)
+//   bash scripts/equiv.sh BEFORE [AFTER]  (builds each in a worktree, records, compares)
 //
 // Input number I depends only on the seed and I: a valid scenario drawn over the whole
 // input space (So-net or custom terms, dates 2016–2027, every channel, payment, removal,
@@ -33,14 +34,14 @@ for (let i = 0; i < args.length; i++) {
   else if (mode === "compare" && record === null) record = a;
   else usage();
 }
-if (!["record", "compare"].includes(mode) || (mode === "compare" && !record)) usage();
+if (!["record", "compare", "inputs"].includes(mode) || (mode === "compare" && !record)) usage();
 function usage() {
-  console.error("usage: equiv.mjs record [--pkg P] [--count N] [--seed N] | compare FILE [--pkg P] [--show N]");
+  console.error("usage: equiv.mjs record [--pkg P] [--count N] [--seed N] | compare FILE [--pkg P] [--show N] | inputs [--count N]");
   process.exit(2);
 }
 
-const mod = await import(pathToFileURL(pkg).href);
-mod.initSync({ module: readFileSync(pkg.replace(/\.js$/, "_bg.wasm")) });
+const mod = mode === "inputs" ? null : await import(pathToFileURL(pkg).href);
+mod?.initSync({ module: readFileSync(pkg.replace(/\.js$/, "_bg.wasm")) });
 
 // ---------------------------------------------------------------- the inputs
 function rng(s) {
@@ -147,7 +148,9 @@ function* answers() {
   }
 }
 
-if (mode === "record") {
+if (mode === "inputs") {
+  for (let i = 0; i < count; i++) process.stdout.write(`${JSON.stringify(scenario(i))}\n`);
+} else if (mode === "record") {
   const meta = { count, seed };
   process.stdout.write(`${JSON.stringify(meta)}\n`);
   for (const a of answers()) process.stdout.write(`${JSON.stringify(a)}\n`);
