@@ -87,6 +87,9 @@ fn set(s: &RuleSet) -> String {
     out
 }
 
+/// The shared sources table; every other `rules/*.toml` is a rule set.
+const SOURCES: &str = "rules/sources.toml";
+
 fn main() {
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=src/rules/schema.rs");
@@ -95,19 +98,29 @@ fn main() {
         .expect("rules/ exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .filter(|p| !p.ends_with(SOURCES))
         .collect();
     files.sort();
     let mut sets = Vec::new();
     let mut errors = Vec::new();
+    let shared_text = fs::read_to_string(SOURCES).unwrap_or_else(|e| panic!("{SOURCES}: {e}"));
+    let shared = compile::compile_sources(SOURCES, &shared_text).unwrap_or_else(|e| {
+        panic!("rule files rejected:\n{}", e.join("\n"));
+    });
     for f in &files {
         let name = f.display().to_string();
         let text = fs::read_to_string(f).unwrap_or_else(|e| panic!("{name}: cannot read: {e}"));
-        match compile::compile(&name, &text) {
+        match compile::compile(&name, &text, &shared) {
             Ok(set) => {
                 errors.extend(compile::missing_required(&name, &set));
                 sets.push(set)
             }
             Err(e) => errors.extend(e),
+        }
+    }
+    for src in &shared {
+        if !sets.iter().any(|s| s.sources.iter().any(|x| x.id == src.id)) {
+            errors.push(format!("{SOURCES}: sources: \"{}\" is cited by no value", src.id));
         }
     }
     let mut ids: Vec<&str> = sets.iter().map(|s| s.id.as_str()).collect();

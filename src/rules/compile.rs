@@ -6,8 +6,6 @@
 //! unknown source, has a malformed date or rule id, or when two periods of the same
 //! parameter overlap.
 
-use std::collections::BTreeMap;
-
 // `schema` is a sibling module in the crate and a sibling `#[path]` module in build.rs.
 use super::schema::*;
 
@@ -124,7 +122,6 @@ impl Ctx<'_> {
     }
 }
 
-/// Parses and checks one rule file. `file` names it in messages.
 /// Keys every provider's rule set must have: the engine reads them for every answer, so
 /// a set without one could only answer `internal`. Every other key is optional: the
 /// sentence, step or charge that needs it is left out when a provider's data lacks it.
@@ -193,7 +190,59 @@ pub fn missing_required(file: &str, set: &RuleSet) -> Vec<String> {
     out
 }
 
-pub fn compile(file: &str, text: &str) -> Result<RuleSet, Vec<String>> {
+/// Parses and checks the shared sources table (`rules/sources.toml`): every source once,
+/// with a known kind and a real `checked` date.
+pub fn compile_sources(file: &str, text: &str) -> Result<Vec<Source>, Vec<String>> {
+    let mut c = Ctx { file, errors: Vec::new() };
+    let doc: toml::Table = match text.parse() {
+        Ok(t) => t,
+        Err(e) => return Err(vec![format!("{file}: (file): not valid TOML: {}", e.message())]),
+    };
+    let mut sources: Vec<Source> = Vec::new();
+    match doc.get("sources") {
+        Some(toml::Value::Array(list)) => {
+            for (i, s) in list.iter().enumerate() {
+                let at = format!("sources[{i}].");
+                let Some(t) = s.as_table() else {
+                    c.err(&format!("sources[{i}]"), "must be a table");
+                    continue;
+                };
+                let sid = c.str(t, "id", &at).unwrap_or_default().to_string();
+                let title = c.str(t, "title", &at).unwrap_or_default().to_string();
+                let url = c.str(t, "url", &at).unwrap_or_default().to_string();
+                let skind = c.str(t, "kind", &at).unwrap_or_default().to_string();
+                if !SOURCE_KINDS.contains(&skind.as_str()) {
+                    c.err(
+                        &format!("{at}kind"),
+                        format!("\"{skind}\" is not official, provider, agent, news, blog, seed or user"),
+                    );
+                }
+                let checked = c.date(t, "checked", &at, None);
+                if sources.iter().any(|x| x.id == sid) {
+                    c.err(&format!("{at}id"), format!("source \"{sid}\" is defined twice"));
+                }
+                if sources.iter().any(|x| x.url == url) {
+                    c.err(&format!("{at}url"), format!("\"{url}\" is already another source"));
+                }
+                sources.push(Source { id: sid, title, url, kind: skind, checked });
+            }
+        }
+        _ => c.err("sources", "is missing (a list of [[sources]] tables)"),
+    }
+    if c.errors.is_empty() {
+        Ok(sources)
+    } else {
+        Err(c.errors)
+    }
+}
+
+/// The kinds a source may have, from most to least authoritative.
+pub const SOURCE_KINDS: &[&str] =
+    &["official", "provider", "agent", "news", "blog", "seed", "user"];
+
+/// Parses and checks one rule file against the shared sources. `file` names it in
+/// messages.
+pub fn compile(file: &str, text: &str, shared: &[Source]) -> Result<RuleSet, Vec<String>> {
     let mut c = Ctx { file, errors: Vec::new() };
     let doc: toml::Table = match text.parse() {
         Ok(t) => t,
@@ -221,35 +270,12 @@ pub fn compile(file: &str, text: &str) -> Result<RuleSet, Vec<String>> {
         c.err("until", "is before since");
     }
 
-    let mut sources = Vec::new();
-    let mut source_index = BTreeMap::new();
-    match doc.get("sources") {
-        Some(toml::Value::Array(list)) => {
-            for (i, s) in list.iter().enumerate() {
-                let at = format!("sources[{i}].");
-                let Some(t) = s.as_table() else {
-                    c.err(&format!("sources[{i}]"), "must be a table");
-                    continue;
-                };
-                let sid = c.str(t, "id", &at).unwrap_or_default().to_string();
-                let title = c.str(t, "title", &at).unwrap_or_default().to_string();
-                let url = c.str(t, "url", &at).unwrap_or_default().to_string();
-                let skind = c.str(t, "kind", &at).unwrap_or_default().to_string();
-                if !["official", "provider", "agent", "news", "blog", "seed", "user"]
-                    .contains(&skind.as_str())
-                {
-                    c.err(&format!("{at}kind"), format!("\"{skind}\" is not official, provider, agent, news, blog, seed or user"));
-                }
-                let schecked = c.date(t, "checked", &at, None);
-                if source_index.insert(sid.clone(), sources.len() as u16).is_some() {
-                    c.err(&format!("{at}id"), format!("source \"{sid}\" is defined twice"));
-                }
-                sources.push(Source { id: sid, title, url, kind: skind, checked: schecked });
-            }
-        }
-        _ => c.err("sources", "is missing (a list of [[sources]] tables)"),
+    // Sources are shared (rules/sources.toml): a set keeps those its values cite, in the
+    // order they are first cited, and each value's indices point into that list.
+    if doc.contains_key("sources") {
+        c.err("sources", "sources are shared: define them once in rules/sources.toml");
     }
-
+    let mut sources: Vec<Source> = Vec::new();
     let mut params: Vec<Param> = Vec::new();
     match doc.get("params") {
         Some(toml::Value::Array(list)) => {
@@ -280,11 +306,16 @@ pub fn compile(file: &str, text: &str) -> Result<RuleSet, Vec<String>> {
                 }
                 let mut idx = Vec::new();
                 for n in names {
-                    match source_index.get(n) {
-                        Some(&k) => idx.push(k),
+                    let local = sources.iter().position(|x| x.id == n);
+                    match local.or_else(|| {
+                        let src = shared.iter().find(|x| x.id == n)?;
+                        sources.push(src.clone());
+                        Some(sources.len() - 1)
+                    }) {
+                        Some(k) => idx.push(k as u16),
                         None => c.err(
                             &format!("{at}source"),
-                            format!("names an unknown source \"{n}\""),
+                            format!("names an unknown source \"{n}\" (not in rules/sources.toml)"),
                         ),
                     }
                 }

@@ -245,20 +245,38 @@ mod tests {
     use super::compile::compile;
     use super::*;
 
+    /// The shared sources table, as build.rs reads it.
+    fn shared() -> Vec<super::schema::Source> {
+        let text = std::fs::read_to_string("rules/sources.toml").expect("rules/sources.toml");
+        super::compile::compile_sources("rules/sources.toml", &text)
+            .unwrap_or_else(|e| panic!("{}", e.join("\n")))
+    }
+
+    /// The rule-set files (every `rules/*.toml` but the sources table).
+    fn set_files() -> Vec<std::path::PathBuf> {
+        let mut files: Vec<_> = std::fs::read_dir("rules")
+            .expect("rules/")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.ends_with("sources.toml"))
+            .collect();
+        files.sort();
+        files
+    }
+
     fn fixture(name: &str) -> Vec<String> {
         let path = format!("tests/fixtures/rules/{name}");
         let text = std::fs::read_to_string(&path).expect("fixture exists");
-        compile(&path, &text).err().unwrap_or_default()
+        compile(&path, &text, &shared()).err().unwrap_or_default()
     }
 
     #[test]
     fn every_rule_file_compiles_and_is_embedded() {
         let mut n = 0;
-        for e in std::fs::read_dir("rules").expect("rules/") {
-            let p = e.expect("entry").path();
-            if p.extension().is_some_and(|x| x == "toml") {
+        let shared = shared();
+        for p in set_files() {
+            {
                 let text = std::fs::read_to_string(&p).expect("readable");
-                let set = compile(&p.display().to_string(), &text)
+                let set = compile(&p.display().to_string(), &text, &shared)
                     .unwrap_or_else(|e| panic!("{}", e.join("\n")));
                 // Same tree, owned strings vs statics: their Debug forms are identical.
                 let embedded = super::set(&set.id).map(|s| format!("{s:?}"));
@@ -278,18 +296,18 @@ mod tests {
     /// build time (the same check build.rs runs), naming the file and the key.
     #[test]
     fn a_rule_set_lacking_a_required_key_is_refused() {
-        for e in std::fs::read_dir("rules").expect("rules/") {
-            let p = e.expect("entry").path();
-            if p.extension().is_some_and(|x| x == "toml") {
+        let shared = shared();
+        for p in set_files() {
+            {
                 let name = p.display().to_string();
-                let set = compile(&name, &std::fs::read_to_string(&p).expect("readable"))
+                let set = compile(&name, &std::fs::read_to_string(&p).expect("readable"), &shared)
                     .expect("compiles");
                 assert_eq!(super::compile::missing_required(&name, &set), Vec::<String>::new());
             }
         }
         let text = std::fs::read_to_string("rules/custom.toml").expect("custom.toml");
         let cut = text.replace("key = \"mypage.months-after-exit\"", "key = \"mypage.unused\"");
-        let set = compile("custom-cut.toml", &cut).expect("compiles");
+        let set = compile("custom-cut.toml", &cut, &shared).expect("compiles");
         assert_eq!(
             super::compile::missing_required("custom-cut.toml", &set),
             vec!["custom-cut.toml: params: lacks \"mypage.months-after-exit\", which every provider must have".to_string()]
@@ -328,29 +346,57 @@ id = "x"
 kind = "campaign"
 name = { ja = "x", en = "x" }
 checked = "2026-02-30"
-[[sources]]
-id = "s"
-title = "t"
-url = "u"
-kind = "rumour"
-checked = "2026-11-24"
 [[params]]
 key = "k"
 rule = "sn7"
 value = 1
-source = "s"
+source = "seed-au"
 confidence = "low"
 "#;
-        let e = compile("bad.toml", text).err().unwrap_or_default();
+        let e = compile("bad.toml", text, &shared()).err().unwrap_or_default();
         for needle in [
             "bad.toml: checked: \"2026-02-30\" is not a date",
-            "sources[0].kind: \"rumour\"",
             "rule: \"sn7\" is not a rule id",
             "note: is missing: a low-confidence value must say why",
             "a campaign needs a version.dates parameter",
         ] {
             assert!(e.iter().any(|m| m.contains(needle)), "{needle} not in {e:?}");
         }
+    }
+
+    #[test]
+    fn sources_are_defined_once_in_the_shared_table_with_a_known_kind() {
+        let table = r#"
+[[sources]]
+id = "s"
+title = "t"
+url = "u"
+kind = "rumour"
+checked = "2026-11-24"
+[[sources]]
+id = "s"
+title = "t2"
+url = "u"
+kind = "blog"
+checked = "2026-11-31"
+"#;
+        let e = super::compile::compile_sources("src.toml", table).err().unwrap_or_default();
+        for needle in [
+            "src.toml: sources[0].kind: \"rumour\"",
+            "src.toml: sources[1].id: source \"s\" is defined twice",
+            "src.toml: sources[1].url: \"u\" is already another source",
+            "src.toml: sources[1].checked: \"2026-11-31\" is not a date",
+        ] {
+            assert!(e.iter().any(|m| m.contains(needle)), "{needle} not in {e:?}");
+        }
+        let own = "id = \"x\"\nkind = \"provider\"\nname = { ja = \"x\", en = \"x\" }\n\
+                   checked = \"2026-11-24\"\n[[sources]]\nid = \"a\"\n[[params]]\nkey = \"k\"\n\
+                   rule = \"SN-1\"\nvalue = 1\nsource = \"seed-au\"\n";
+        let e = compile("own.toml", own, &shared()).err().unwrap_or_default();
+        assert_eq!(
+            e,
+            ["own.toml: sources: sources are shared: define them once in rules/sources.toml"]
+        );
     }
 
     #[test]
