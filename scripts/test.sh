@@ -5,6 +5,7 @@
 #
 #   0. cargo fmt --check; cargo clippy -D warnings  formatting and lints, host and wasm target;
 #      biome lint                                   the page's JS (www/)
+#      node scripts/layout.mjs                      file sizes, max_width, unit tests beside
 #   1. cargo test                                   native unit, integration and doc tests
 #   2. cargo test --target wasm32-unknown-unknown   wasm-bindgen-test tests (tests/wasm.rs, ...)
 #   3. python3 tests/holidays/check_holidays.py     when present
@@ -62,6 +63,9 @@ step "clippy" cargo clippy --all-targets -- -D warnings
 step "clippy (wasm)" cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 #    The page's modules: Biome's recommended lint rules (biome.json; no formatter).
 step "biome lint" node_modules/.bin/biome lint --error-on-warnings
+#    The house rules (issue 12): max_width ≤ 100, no hand-written file over 400 lines
+#    (Rust tests not counted), at least half of src/ files with unit tests beside them.
+step "layout" node scripts/layout.mjs
 
 # 1. Native tests.
 step "cargo test" cargo test
