@@ -74,8 +74,9 @@ fn set(s: &RuleSet) -> String {
             p.note.as_ref().map(|n| format!("Some(&{})", text(n))).unwrap_or_else(|| "None".into());
         let _ = write!(
             out,
-            "Param {{ key: {:?}, rule: {:?}, since: {}, until: {}, value: {}, sources: &{:?}, confidence: {conf}, note: {note} }}, ",
+            "Param {{ key: {:?}, on: Governing::{:?}, rule: {:?}, since: {}, until: {}, value: {}, sources: &{:?}, confidence: {conf}, note: {note} }}, ",
             p.key,
+            p.on,
             p.rule,
             p.since,
             p.until,
@@ -87,8 +88,10 @@ fn set(s: &RuleSet) -> String {
     out
 }
 
-/// The shared sources table; every other `rules/*.toml` is a rule set.
+/// The shared sources table and the keys' governing dates; every other `rules/*.toml`
+/// is a rule set.
 const SOURCES: &str = "rules/sources.toml";
+const KEYS: &str = "rules/keys.toml";
 
 fn main() {
     println!("cargo:rerun-if-changed=rules");
@@ -98,15 +101,23 @@ fn main() {
         .expect("rules/ exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .filter(|p| !p.ends_with(SOURCES))
+        .filter(|p| !p.ends_with(SOURCES) && !p.ends_with(KEYS))
         .collect();
     files.sort();
     let mut sets = Vec::new();
     let mut errors = Vec::new();
     let shared_text = fs::read_to_string(SOURCES).unwrap_or_else(|e| panic!("{SOURCES}: {e}"));
-    let shared = compile::compile_sources(SOURCES, &shared_text).unwrap_or_else(|e| {
-        panic!("rule files rejected:\n{}", e.join("\n"));
-    });
+    let keys_text = fs::read_to_string(KEYS).unwrap_or_else(|e| panic!("{KEYS}: {e}"));
+    let shared = match (
+        compile::compile_sources(SOURCES, &shared_text),
+        compile::compile_keys(KEYS, &keys_text),
+    ) {
+        (Ok(sources), Ok(keys)) => schema::Shared { sources, keys },
+        (s, k) => {
+            let e: Vec<String> = [s.err(), k.err()].into_iter().flatten().flatten().collect();
+            panic!("rule files rejected:\n{}", e.join("\n"));
+        }
+    };
     for f in &files {
         let name = f.display().to_string();
         let text = fs::read_to_string(f).unwrap_or_else(|e| panic!("{name}: cannot read: {e}"));
@@ -118,9 +129,15 @@ fn main() {
             Err(e) => errors.extend(e),
         }
     }
-    for src in &shared {
+    for src in &shared.sources {
         if !sets.iter().any(|s| s.sources.iter().any(|x| x.id == src.id)) {
             errors.push(format!("{SOURCES}: sources: \"{}\" is cited by no value", src.id));
+        }
+    }
+    for (key, _) in &shared.keys {
+        let used = |p: &schema::Param| p.key.split('@').next() == Some(key.as_str());
+        if !sets.iter().any(|s| s.params.iter().any(used)) {
+            errors.push(format!("{KEYS}: keys.{key}: is declared but no rule file holds it"));
         }
     }
     let mut ids: Vec<&str> = sets.iter().map(|s| s.id.as_str()).collect();

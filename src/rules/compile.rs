@@ -236,13 +236,44 @@ pub fn compile_sources(file: &str, text: &str) -> Result<Vec<Source>, Vec<String
     }
 }
 
+/// Parses and checks the governing-date declarations (`rules/keys.toml`): a `[keys]`
+/// table of `"key" = "contract" | "application" | …`.
+pub fn compile_keys(file: &str, text: &str) -> Result<Vec<(String, Governing)>, Vec<String>> {
+    let mut c = Ctx { file, errors: Vec::new() };
+    let doc: toml::Table = match text.parse() {
+        Ok(t) => t,
+        Err(e) => return Err(vec![format!("{file}: (file): not valid TOML: {}", e.message())]),
+    };
+    let mut keys = Vec::new();
+    match doc.get("keys") {
+        Some(toml::Value::Table(t)) => {
+            for (key, v) in t {
+                let word = v.as_str().unwrap_or_default();
+                match Governing::WORDS.iter().find(|(w, _)| *w == word) {
+                    Some(&(_, g)) => keys.push((key.clone(), g)),
+                    None => c.err(
+                        &format!("keys.{key}"),
+                        format!("\"{word}\" is not contract, application, exit-completion, au-application or acceptance"),
+                    ),
+                }
+            }
+        }
+        _ => c.err("keys", "is missing (a [keys] table)"),
+    }
+    if c.errors.is_empty() {
+        Ok(keys)
+    } else {
+        Err(c.errors)
+    }
+}
+
 /// The kinds a source may have, from most to least authoritative.
 pub const SOURCE_KINDS: &[&str] =
     &["official", "provider", "agent", "news", "blog", "seed", "user"];
 
 /// Parses and checks one rule file against the shared sources. `file` names it in
 /// messages.
-pub fn compile(file: &str, text: &str, shared: &[Source]) -> Result<RuleSet, Vec<String>> {
+pub fn compile(file: &str, text: &str, shared: &Shared) -> Result<RuleSet, Vec<String>> {
     let mut c = Ctx { file, errors: Vec::new() };
     let doc: toml::Table = match text.parse() {
         Ok(t) => t,
@@ -287,6 +318,17 @@ pub fn compile(file: &str, text: &str, shared: &[Source]) -> Result<RuleSet, Vec
                 let key = c.str(t, "key", &format!("params[{i}].")).unwrap_or_default().to_string();
                 let at = format!("params[{i}] ({key}).");
                 let rule = c.str(t, "rule", &at).unwrap_or_default().to_string();
+                let base = key.split('@').next().unwrap_or_default();
+                let on = match shared.keys.iter().find(|(k, _)| k == base) {
+                    Some(&(_, g)) => g,
+                    None => {
+                        c.err(
+                            &format!("{at}key"),
+                            format!("\"{base}\" is not declared in rules/keys.toml (which date picks its value?)"),
+                        );
+                        Governing::Application
+                    }
+                };
                 if !rule.is_empty() && !rule_id_ok(&rule) {
                     c.err(&format!("{at}rule"), format!("\"{rule}\" is not a rule id like SN-7"));
                 }
@@ -308,7 +350,7 @@ pub fn compile(file: &str, text: &str, shared: &[Source]) -> Result<RuleSet, Vec
                 for n in names {
                     let local = sources.iter().position(|x| x.id == n);
                     match local.or_else(|| {
-                        let src = shared.iter().find(|x| x.id == n)?;
+                        let src = shared.sources.iter().find(|x| x.id == n)?;
                         sources.push(src.clone());
                         Some(sources.len() - 1)
                     }) {
@@ -349,6 +391,7 @@ pub fn compile(file: &str, text: &str, shared: &[Source]) -> Result<RuleSet, Vec
                 }
                 params.push(Param {
                     key,
+                    on,
                     rule,
                     since: psince,
                     until: puntil,

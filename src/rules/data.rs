@@ -2,7 +2,7 @@
 //! `&'static` strings and slices that `build.rs` writes out as Rust statics. Nothing is
 //! decoded at run time, and no decoder ships in the wasm.
 
-pub use super::schema::{Confidence, SetKind, Ymd, OPEN_END};
+pub use super::schema::{Confidence, Governing, SetKind, Ymd, OPEN_END};
 
 #[derive(Debug, PartialEq)]
 pub struct Book {
@@ -39,6 +39,8 @@ pub struct Source {
 #[derive(Debug, PartialEq)]
 pub struct Param {
     pub key: &'static str,
+    /// Which date picks among this key's periods (`rules/keys.toml`).
+    pub on: Governing,
     pub rule: &'static str,
     pub since: Ymd,
     pub until: Ymd,

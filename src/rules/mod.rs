@@ -245,11 +245,15 @@ mod tests {
     use super::compile::compile;
     use super::*;
 
-    /// The shared sources table, as build.rs reads it.
-    fn shared() -> Vec<super::schema::Source> {
+    /// The shared sources table and key declarations, as build.rs reads them.
+    fn shared() -> super::schema::Shared {
         let text = std::fs::read_to_string("rules/sources.toml").expect("rules/sources.toml");
-        super::compile::compile_sources("rules/sources.toml", &text)
-            .unwrap_or_else(|e| panic!("{}", e.join("\n")))
+        let sources = super::compile::compile_sources("rules/sources.toml", &text)
+            .unwrap_or_else(|e| panic!("{}", e.join("\n")));
+        let text = std::fs::read_to_string("rules/keys.toml").expect("rules/keys.toml");
+        let keys = super::compile::compile_keys("rules/keys.toml", &text)
+            .unwrap_or_else(|e| panic!("{}", e.join("\n")));
+        super::schema::Shared { sources, keys }
     }
 
     /// The rule-set files (every `rules/*.toml` but the sources table).
@@ -257,7 +261,8 @@ mod tests {
         let mut files: Vec<_> = std::fs::read_dir("rules")
             .expect("rules/")
             .map(|e| e.expect("entry").path())
-            .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.ends_with("sources.toml"))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .filter(|p| !p.ends_with("sources.toml") && !p.ends_with("keys.toml"))
             .collect();
         files.sort();
         files
@@ -306,7 +311,11 @@ mod tests {
             }
         }
         let text = std::fs::read_to_string("rules/custom.toml").expect("custom.toml");
-        let cut = text.replace("key = \"mypage.months-after-exit\"", "key = \"mypage.unused\"");
+        // The file without its [[params]] block for the key.
+        let at = text.find("key = \"mypage.months-after-exit\"").expect("the key is there");
+        let start = text[..at].rfind("[[params]]").expect("its block");
+        let end = text[at..].find("[[params]]").map_or(text.len(), |e| at + e);
+        let cut = format!("{}{}", &text[..start], &text[end..]);
         let set = compile("custom-cut.toml", &cut, &shared).expect("compiles");
         assert_eq!(
             super::compile::missing_required("custom-cut.toml", &set),
@@ -392,11 +401,34 @@ checked = "2026-11-31"
         let own = "id = \"x\"\nkind = \"provider\"\nname = { ja = \"x\", en = \"x\" }\n\
                    checked = \"2026-11-24\"\n[[sources]]\nid = \"a\"\n[[params]]\nkey = \"k\"\n\
                    rule = \"SN-1\"\nvalue = 1\nsource = \"seed-au\"\n";
-        let e = compile("own.toml", own, &shared()).err().unwrap_or_default();
+        let own = own.replace("key = \"k\"", "key = \"exit.window-months\"");
+        let e = compile("own.toml", &own, &shared()).err().unwrap_or_default();
         assert_eq!(
             e,
             ["own.toml: sources: sources are shared: define them once in rules/sources.toml"]
         );
+    }
+
+    /// Issue 12: every key declares the one date that picks its value.
+    #[test]
+    fn a_key_must_declare_its_governing_date() {
+        let e = super::compile::compile_keys("k.toml", "[keys]\n\"a\" = \"today\"\n")
+            .err()
+            .unwrap_or_default();
+        assert_eq!(e, ["k.toml: keys.a: \"today\" is not contract, application, exit-completion, au-application or acceptance"]);
+        let file = "id = \"x\"\nkind = \"provider\"\nname = { ja = \"x\", en = \"x\" }\n\
+                    checked = \"2026-11-24\"\n[[params]]\nkey = \"fee.surprise\"\n\
+                    rule = \"SN-7\"\nvalue = 1\nsource = \"seed-au\"\n";
+        let e = compile("x.toml", file, &shared()).err().unwrap_or_default();
+        assert_eq!(e, ["x.toml: params[0] (fee.surprise).key: \"fee.surprise\" is not declared in rules/keys.toml (which date picks its value?)"]);
+        // SN-7: the dated fees are picked by the contract date, the campaign by the
+        // auひかり application, as the embedded data says.
+        let on = |set: &str, key: &str| {
+            super::set(set).and_then(|s| s.params.iter().find(|p| p.key == key)).map(|p| p.on)
+        };
+        assert_eq!(on("so-net-hikari-plus", "fee.cancellation"), Some(Governing::Contract));
+        assert_eq!(on("au-start-support", "cap.home"), Some(Governing::AuApplication));
+        assert_eq!(on("au-new-start-support", "cap.home@biglobe"), Some(Governing::AuApplication));
     }
 
     #[test]

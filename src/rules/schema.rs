@@ -61,9 +61,46 @@ pub enum Confidence {
     High,
 }
 
+/// The kind of date that picks a key's value among its dated periods, declared once per
+/// key in `rules/keys.toml` (issue 12).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Governing {
+    /// The day the current contract was applied for (SN-7's dated fees and terms).
+    Contract,
+    /// The day the exit is applied for.
+    Application,
+    /// The day after the last day of service.
+    ExitCompletion,
+    /// The day auひかり was applied for (picks the campaign version, AU-1).
+    AuApplication,
+    /// The day KDDI accepts the campaign's form (AU-7).
+    Acceptance,
+}
+
+impl Governing {
+    /// The declaration's word in `rules/keys.toml`.
+    pub const WORDS: [(&'static str, Governing); 5] = [
+        ("contract", Governing::Contract),
+        ("application", Governing::Application),
+        ("exit-completion", Governing::ExitCompletion),
+        ("au-application", Governing::AuApplication),
+        ("acceptance", Governing::Acceptance),
+    ];
+}
+
+/// What every rule file shares: the sources table (`rules/sources.toml`) and each key's
+/// governing date (`rules/keys.toml`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shared {
+    pub sources: Vec<Source>,
+    pub keys: Vec<(String, Governing)>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Param {
     pub key: String,
+    /// Which date picks among this key's periods (its declaration in `rules/keys.toml`).
+    pub on: Governing,
     /// The SPEC rule id the value belongs to, e.g. `SN-7`.
     pub rule: String,
     pub since: Ymd,
