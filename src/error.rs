@@ -2,7 +2,6 @@
 //! internal calculation errors (never expected; reported instead of panicking).
 
 use crate::text::Lang;
-use crate::wire::json_out::{Obj, ToJson};
 
 /// Stable error codes of CONTRACT.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,12 +78,45 @@ impl From<InputError> for CalcError {
     }
 }
 
-impl ToJson for ErrorOut {
-    fn write_json(&self, out: &mut String) {
-        Obj::new(out)
-            .f("field", &self.field)
-            .f("code", self.code)
-            .f("message", &self.message)
-            .end();
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_contract_s_word() {
+        let words: Vec<&str> = [
+            ErrorCode::Missing,
+            ErrorCode::InvalidDate,
+            ErrorCode::InvalidMonth,
+            ErrorCode::UnknownValue,
+            ErrorCode::OutOfRange,
+            ErrorCode::NotAllowed,
+            ErrorCode::Inconsistent,
+            ErrorCode::Internal,
+        ]
+        .into_iter()
+        .map(ErrorCode::as_str)
+        .collect();
+        assert_eq!(
+            words,
+            [
+                "missing",
+                "invalid-date",
+                "invalid-month",
+                "unknown-value",
+                "out-of-range",
+                "not-allowed",
+                "inconsistent",
+                "internal"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_input_error_says_its_reason_in_the_answer_language() {
+        let e = InputError::new("applicationDate", ErrorCode::Missing, "必須です。", "required.");
+        assert_eq!(e.to_output(Lang::Ja).message, "必須です。");
+        assert_eq!(e.to_output(Lang::En).message, "required.");
+        assert_eq!(e.to_output(Lang::En).code, "missing");
     }
 }
