@@ -5,7 +5,8 @@
 // does is the to-do list's "days left", today's distance to a date from the core).
 // Text from anywhere (core messages, input values) is only ever set as text nodes.
 
-import { strings, fmtDate, fmtYen, DATE_RE } from "./i18n.js";
+import { strings } from "./i18n.js";
+import { fmtDate, fmtYen, DATE_RE } from "./dom.js";
 import { barChart, monthCats } from "./chart.js";
 
 // ---------------------------------------------------------------------------- the core

@@ -1,0 +1,25 @@
+// Dates and amounts as text: fmtDate, the pattern that finds such a date in a text
+// (DATE_RE) and fmtYen. Not here: the page's words (i18n.js).
+
+/**
+ * "2026-09" → "2026年9月" / "2026-09"; "2026-09-10" → "2026年9月10日" / "2026-09-10".
+ * English keeps the ISO form, the one the core's English messages use, so every date on
+ * the page reads the same way.
+ */
+export function fmtDate(s, lang) {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s || "");
+  if (!m) return String(s ?? "");
+  const [, y, mo, d] = m;
+  if (lang === "en") return d ? `${y}-${mo}-${d}` : `${y}-${mo}`;
+  return d ? `${y}年${+mo}月${+d}日` : `${y}年${+mo}月`;
+}
+
+/** A date as fmtDate writes it, to keep it on one line (see nowrapDates in ui.js). */
+export const DATE_RE = /(?<!\d)\d{4}年\d{1,2}月(?:\d{1,2}日)?|(?<![\d-])\d{4}-\d{2}(?:-\d{2})?(?![\d-])/;
+
+/** Whole yen with thousands separators; a minus sign for negative amounts. */
+const NF = Intl.NumberFormat("en-US").format;
+export function fmtYen(n) {
+  if (typeof n !== "number" || !Number.isFinite(n)) return "—";
+  return (n < 0 ? "-" : "") + NF(Math.abs(n));
+}
