@@ -11,6 +11,7 @@ const FILES = [
   "index.html",
   "app.js",
   "ui.js",
+  "input.js",
   "dom.js",
   "i18n.js",
   "glossary.js",

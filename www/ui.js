@@ -6,8 +6,11 @@
 // Text from anywhere (core messages, input values) is only ever set as text nodes.
 
 import { strings } from "./i18n.js";
-import { fmtDate, fmtYen, DATE_RE } from "./dom.js";
+import { fmtDate, fmtYen, DATE_RE, holdable, dayNumber, dayOr } from "./dom.js";
+import { FIELDS, CODES, get, put, defaultInput, hashOf } from "./input.js";
 import { barChart, monthCats } from "./chart.js";
+
+export { defaultInput, withDefaults, parseInput, inputFromLink, langOfLink, hashOf } from "./input.js";
 
 // ---------------------------------------------------------------------------- the core
 
@@ -32,130 +35,15 @@ const loadGlossary = () => (glossary ??= import("./glossary.js").then((m) => (G 
 
 // ---------------------------------------------------------------------------- the form
 
-const sw = (i) => i.current?.channel === "provider-switch";
-const removal = (i) => !sw(i) && (i.current?.removal ?? "none") !== "none";
-const campaign = (i) => (i.destination?.campaign ?? "start-support") !== "none";
-const corporate = (i) => i.current?.customer === "corporate";
-const custom = (i) => i.current?.provider === "custom";
-
-// t: date | month | yen | count | select | radio | check. d: what the form shows when
-// the input has no value (the CONTRACT default). show(i): the field matters for input i.
-// only: options shown only when a condition holds (or when already chosen). gl: the
-// glossary term (glossary.js) whose "?" sits beside the field's label.
-const FIELDS = [
-  { g: "general", fields: [{ p: "applicationDate", t: "date", req: 1 }] },
-  { g: "current", fields: [
-    { p: "current.provider", t: "select", o: ["so-net-hikari-plus", "custom"], req: 1 },
-    // Another provider (issue 5): its contract terms, as the user reads them on the contract.
-    { p: "current.terms.termMonths", t: "count", unit: "months", req: 1, show: custom },
-    { p: "current.terms.renewalMonths", t: "count", unit: "months", show: custom, gl: "renewal" },
-    { p: "current.terms.cancellationFee", t: "yen", req: 1, show: custom, gl: "fee" },
-    { p: "current.terms.prorated", t: "check", d: false, show: custom },
-    { p: "current.serviceStart", t: "date", req: 1 },
-    { p: "current.contractDate", t: "date", show: (i) => !custom(i) },
-    { p: "current.building", t: "radio", o: ["home", "mansion"] },
-    { p: "current.customer", t: "radio", o: ["individual", "corporate"] },
-    { p: "current.channel", t: "select", o: ["web", "phone", "chat", "line", "paper", "provider-switch"], gl: "switch", only: { paper: corporate } },
-    { p: "current.switchDate", t: "date", req: 1, show: sw },
-    { p: "current.exitMonth", t: "month", show: (i) => !sw(i) },
-    { p: "current.exitDate", t: "date", show: (i) => custom(i) && i.current.terms?.prorated === true },
-    { p: "current.removal", t: "select", o: ["none", "requested", "landlord"], show: (i) => !sw(i) },
-    { p: "current.region", t: "radio", o: ["east", "west"], show: removal },
-    { p: "current.removalDate", t: "date", show: removal },
-    { p: "current.monthlyFee", t: "yen" },
-    { p: "current.payment", t: "select", o: ["credit-card", "bank-debit", "convenience-store", "ntt", "cedyna", "usen"], only: { cedyna: corporate, usen: corporate }, gl: "debitDay" },
-    { p: "current.terms.bankDebitDay", t: "count", show: (i) => custom(i) && i.current.payment === "bank-debit", gl: "debitDay" },
-    { p: "current.statement", t: "radio", o: ["mypage", "request"] },
-    { g: "construction", p: "current.construction", gl: "remainder", fields: [
-      { p: "current.construction.monthlyInstallment", t: "yen", req: 1 },
-      { p: "current.construction.installments", t: "count", req: 1 },
-      { p: "current.construction.firstInstallment", t: "yen" },
-      { p: "current.construction.firstMonth", t: "month" },
-    ] },
-    { g: "cashback", p: "current.cashback", fields: [
-      { p: "current.cashback.amount", t: "yen", req: 1 },
-      { p: "current.cashback.minimumMonths", t: "count", unit: "months", req: 1 },
-    ] },
-    { g: "phone", p: "current.phone", flag: "keepNumber", show: (i) => !sw(i), gl: "analog", fields: [
-      { p: "current.phone.fromNttAnalog", t: "check", d: true },
-      { p: "current.phone.analogReturnDate", t: "date" },
-    ] },
-  ] },
-  { g: "destination", p: "destination", fields: [
-    { p: "destination.carrier", t: "select", o: ["au-hikari"], req: 1 },
-    { p: "destination.campaign", t: "select", o: ["start-support", "start-support-plus", "none"], req: 1 },
-    { p: "destination.startDate", t: "date", req: 1 },
-    { p: "destination.applicationDate", t: "date", show: campaign },
-    { p: "destination.building", t: "select", o: ["", "home", "mansion"], show: campaign },
-    { p: "destination.plan", t: "select", o: ["", "zutto-giga-toku", "standard", "otoku-a"], show: campaign },
-    { p: "destination.isp", t: "select", o: ["so-net", "nifty", "tcom", "au-one-net", "biglobe", "asahi-net", "dti"], req: 1, show: campaign },
-    { p: "destination.withPhoneOptions", t: "check", d: true, show: campaign },
-    { p: "destination.sourceExcluded", t: "select", o: ["", "true", "false"], bool: 1, show: campaign, gl: "smartValue" },
-    { p: "destination.smartValue", t: "check", d: false, show: campaign, gl: "smartValue" },
-    { p: "destination.refundMethod", t: "radio", o: ["au-wallet", "postal-money-order"], show: campaign },
-    { p: "destination.acceptanceDate", t: "date", show: campaign },
-    { p: "destination.numberPortabilityFee", t: "yen", show: campaign },
-    { p: "destination.nttLineConstructionFee", t: "yen", show: campaign },
-    { p: "destination.otherCoveredFees", t: "yen", show: campaign },
-    { p: "destination.mobileLines", t: "count", show: (i) => (i.destination?.campaign ?? "start-support") === "start-support" },
-  ] },
-];
-
 // The glossary terms of the result's charges (by kind) and warnings (by code).
 const CHARGE_GL = { "cancellation-fee": "fee", "construction-remainder": "remainder" };
 const WARN_GL = { "source-not-eligible": "smartValue", "number-lost": "analog", "number-cannot-be-kept": "analog" };
-// The codes of the form's option lists ("paper", "bank-debit", "biglobe" …), for words().
-const CODES = new Set();
-(function collect(list) {
-  for (const f of list) {
-    if (f.fields) collect(f.fields);
-    if (!f.bool) for (const o of f.o || []) if (o) CODES.add(o);
-  }
-})(FIELDS);
 // Codes that are no English word: in an English text they can only be codes.
 const notAWord = (c) => c.includes("-") || /^(biglobe|nifty|tcom|dti|cedyna|usen|ntt|mypage)$/.test(c);
 const CODE = String.raw`(?<![\w@./-])[a-z][a-z0-9-]*(?![\w/-]|\.\w)`;
 const LIST = new RegExp(`${CODE}(?:, ${CODE})+`, "g");
 const QUOTED = /([「"“])([a-z][a-z0-9-]*)([」"”])/g;
 const SINGLE = new RegExp(CODE, "g");
-
-const get = (o, path) => path.split(".").reduce((v, k) => (v && typeof v === "object" ? v[k] : undefined), o);
-function put(o, path, v) {
-  const ks = path.split(".");
-  const last = ks.pop();
-  for (const k of ks) {
-    if (!o[k] || typeof o[k] !== "object") o[k] = {};
-    o = o[k];
-  }
-  o[last] = v;
-}
-const pad = (n) => String(n).padStart(2, "0");
-const isoDay = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-/** Whether a date input can hold s (the browser empties it otherwise). A format check only. */
-function holdable(t, s) {
-  if (t === "month") return /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  return !!m && new Date(Date.UTC(+m[1], m[2] - 1, +m[3])).getUTCDate() === +m[3];
-}
-
-/** A real calendar day "YYYY-MM-DD" as a day number (days since 1970-01-01), else null. */
-function dayNumber(s) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typeof s === "string" ? s : "");
-  return m && holdable("date", s) ? Date.UTC(+m[1], m[2] - 1, +m[3]) / 86_400_000 : null;
-}
-/** `s` if it is a real calendar day, else today on this device. */
-const dayOr = (s) => (dayNumber(s) !== null ? s : isoDay(new Date()));
-
-/** What the form starts with: today as the application date, a contract started two years ago. */
-export function defaultInput(lang = "ja", today) {
-  return {
-    applicationDate: dayOr(today),
-    // A contract from before 2022-07 and before So-net光プラス closed (2024-02): defaults
-    // that raise no warning of their own (no product-closed, no unverified renewal months).
-    current: { provider: "so-net-hikari-plus", serviceStart: "2021-04-01" },
-    lang,
-  };
-}
 
 /**
  * A scenario's identity for the to-do ticks: FNV-1a of the input's canonical JSON (keys
@@ -170,56 +58,6 @@ export function scenarioKey(input) {
   for (const c of canon({ ...input, lang: null })) h = Math.imul(h ^ c.codePointAt(0), 16777619);
   return (h >>> 0).toString(36);
 }
-
-/**
- * An input over the form's defaults: every field the input leaves out takes the value the
- * form starts with (today as the application date, So-net光プラス, a contract started two
- * years ago). The one path for a link's `#input=` and for the embed's `input` attribute.
- * `lang` ("ja" | "en") wins over the input's own.
- */
-export function withDefaults(v, lang, today) {
-  const l = lang === "en" || lang === "ja" ? lang : v.lang === "en" ? "en" : "ja";
-  const d = defaultInput(l, today);
-  const own = (x) => x && typeof x === "object" && !Array.isArray(x);
-  return { ...d, ...v, current: own(v.current) ? { ...d.current, ...v.current } : d.current, lang: l };
-}
-
-/**
- * Reads an input from JSON text (the embed's `input` attribute, a link's decoded part):
- * { input } over the defaults, or { error } saying why not: "json" (not JSON, e.g. cut
- * off), "shape" (JSON, but not an object). Empty text is no input: null.
- */
-export function parseInput(text, lang, today) {
-  if (text === null || text === undefined || String(text).trim() === "") return null;
-  let v;
-  try {
-    v = JSON.parse(text);
-  } catch {
-    return { error: "json" };
-  }
-  return v && typeof v === "object" && !Array.isArray(v) ? { input: withDefaults(v, lang, today) } : { error: "shape" };
-}
-
-/**
- * Reads a link's `#input=` part: null when the address has none, else as parseInput,
- * with the error "escape" for a broken %-escape (e.g. a link cut inside "%E3%81").
- */
-export function inputFromLink(hash, today) {
-  const m = /^#input=(.*)$/s.exec(hash || "");
-  if (!m) return null;
-  let text;
-  try {
-    text = decodeURIComponent(m[1]);
-  } catch {
-    return { error: "escape" };
-  }
-  return parseInput(text, undefined, today) || { error: "json" };
-}
-
-/** The language a broken link was probably in ("lang":"en" somewhere in it), else null. */
-export const langOfLink = (hash) => (/lang(%22|")(%3A|:)(%22|")en/i.test(hash || "") ? "en" : null);
-
-export const hashOf = (input) => `#input=${encodeURIComponent(JSON.stringify(input))}`;
 
 // ---------------------------------------------------------------------------- DOM helpers
 
