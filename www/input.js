@@ -73,7 +73,7 @@ export const FIELDS = [
   ] },
 ];
 
-// The codes of the form's option lists ("paper", "bank-debit", "biglobe" …), for words() (form.js).
+// The codes of the form's option lists ("paper", "bank-debit", "biglobe" …), for words() (ui.js).
 export const CODES = new Set();
 (function collect(list) {
   for (const f of list) {

@@ -12,6 +12,7 @@ const FILES = [
   "app.js",
   "ui.js",
   "input.js",
+  "todo.js",
   "dom.js",
   "i18n.js",
   "glossary.js",
