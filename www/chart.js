@@ -1,6 +1,6 @@
 // Charts: a bar chart drawn as SVG (a group of bars per month, a bar per series) and the
 // result's two, cash flow by month and the comparison of exit months. It draws only the
-// numbers it is given, all from the core. Not here: the comparison's table (ui.js).
+// numbers it is given, all from the core. Not here: the comparison's table (result.js).
 
 import { el, scroller, section, fmtDate, fmtYen, yenText } from "./dom.js";
 

@@ -1,7 +1,7 @@
 // DOM and text helpers: the element builder, dates and amounts as text (and dates kept on
 // one line), the patcher of the live result (morph), sideways-scrolling boxes, a result
 // section, the glossary's "?", the button to a form field, day arithmetic. `c` is mount's
-// context (ui.js). Not here: any part of the form or of the result (ui.js, todo.js, chart.js).
+// context (ui.js). Not here: any part of the form (form.js) or of the result (result.js).
 
 export function el(tag, attrs, ...kids) {
   const e = document.createElement(tag);

@@ -1,6 +1,6 @@
 // The input: the fields the form asks for (FIELDS) and the input it starts with, and an
 // input from a link's #input= or the embed's `input` attribute read over those defaults.
-// Data and text, no DOM. Not here: the form built from FIELDS (ui.js).
+// Data and text, no DOM. Not here: the form built from FIELDS (form.js).
 
 import { dayOr } from "./dom.js";
 
@@ -73,7 +73,7 @@ export const FIELDS = [
   ] },
 ];
 
-// The codes of the form's option lists ("paper", "bank-debit", "biglobe" …), for words() (ui.js).
+// The codes of the form's option lists ("paper", "bank-debit", "biglobe" …), for words() (form.js).
 export const CODES = new Set();
 (function collect(list) {
   for (const f of list) {

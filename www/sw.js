@@ -12,6 +12,8 @@ const FILES = [
   "app.js",
   "ui.js",
   "input.js",
+  "form.js",
+  "result.js",
   "todo.js",
   "dom.js",
   "i18n.js",
