@@ -1,5 +1,8 @@
-// A bar chart drawn as SVG: one group of bars per category (month), one bar per series.
-// It only draws the numbers it is given; every amount comes from the core.
+// Charts: a bar chart drawn as SVG (a group of bars per month, a bar per series) and the
+// result's two, cash flow by month and the comparison of exit months. It draws only the
+// numbers it is given, all from the core. Not here: the comparison's table (result.js).
+
+import { el, scroller, section, fmtDate, fmtYen, yenText } from "./dom.js";
 
 const NS = "http://www.w3.org/2000/svg";
 
@@ -62,4 +65,39 @@ export function monthCats(months, lang) {
     const top = lang === "en" ? mm : `${+mm}月`;
     return { key: m, top, bottom: i === 0 || mm === "01" ? yy : "" };
   });
+}
+
+/** The cash-flow section of calculator `c` (mount's context): money out and in by month. */
+export function cashflow(c, res) {
+  const rows = Array.isArray(res.cashflow) ? res.cashflow : [];
+  if (!rows.length) return null;
+  const { t, lang } = c;
+  const chart = barChart({
+    cats: monthCats(rows.map((r) => r.month), lang),
+    series: [
+      { name: t.cfOut, cls: "out", values: rows.map((r) => r.out || 0) },
+      { name: t.cfIn, cls: "in", values: rows.map((r) => r.in || 0) },
+    ],
+    label: t.cfLabel,
+    fmt: fmtYen,
+    tip: (k, s, v) => `${fmtDate(k.key, lang)} ${s.name} ${yenText(v, lang)}`,
+  });
+  return section(c, "cashflow", t.h.cashflow,
+    el("p", { class: "legend" }, el("span", { class: "sw out" }), t.cfOut, " ", el("span", { class: "sw in" }), t.cfIn),
+    scroller(c, el("div", { class: "chart-wrap", tabindex: 0, role: "group", "aria-label": t.h.cashflow }, chart)));
+}
+
+/** The comparison's chart: the net total of each exit month, the recommended one (bi) starred. */
+export function compareChart(c, rows, bi) {
+  const { t, lang } = c;
+  const chart = barChart({
+    cats: monthCats(rows.map((r) => r.month), lang),
+    series: [{ name: t.col.net, cls: "net", values: rows.map((r) => r.net) }],
+    marked: bi,
+    markText: "★",
+    label: t.cmpLabel,
+    fmt: fmtYen,
+    tip: (k, s, v) => `${fmtDate(k.key, lang)} ${s.name} ${yenText(v, lang)}`,
+  });
+  return scroller(c, el("div", { class: "chart-wrap", tabindex: 0, role: "group", "aria-label": t.h.compare }, chart));
 }

@@ -1,6 +1,6 @@
 // The glossary's explanations: seven words of a fiber exit that readers trip over,
-// explained where the form or the result uses them. ui.js attaches a "?" to those fields
-// and figures (the terms' names are in i18n.js) and loads this module the first time one
+// explained where the form or the result uses them. dom.js's gloss() puts a "?" beside those
+// fields and figures (the terms' names are in i18n.js) and loads this module the first time one
 // is opened, so it costs nothing until then. Plain page text: not in the core, and no
 // provider's own figures (fees, months, days), which come from rules/ through the core;
 // each explanation holds for any provider and cites where it comes from.

@@ -1,6 +1,7 @@
 // The page's own words (labels, headings, buttons), Japanese first.
 // Every message about the calculation itself (errors, warnings, labels of charges,
-// explanations) comes from the core in the input's `lang`.
+// explanations) comes from the core in the input's `lang`. Not here: how dates and
+// amounts are written (dom.js), the glossary's explanations (glossary.js).
 
 const ja = {
   title: "乗り換え計算機 — So-net光プラスからauひかりへ",
@@ -391,25 +392,3 @@ const en = {
 
 export const strings = { ja, en };
 
-/**
- * "2026-09" → "2026年9月" / "2026-09"; "2026-09-10" → "2026年9月10日" / "2026-09-10".
- * English keeps the ISO form, the one the core's English messages use, so every date on
- * the page reads the same way.
- */
-export function fmtDate(s, lang) {
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s || "");
-  if (!m) return String(s ?? "");
-  const [, y, mo, d] = m;
-  if (lang === "en") return d ? `${y}-${mo}-${d}` : `${y}-${mo}`;
-  return d ? `${y}年${+mo}月${+d}日` : `${y}年${+mo}月`;
-}
-
-/** A date as fmtDate writes it, to keep it on one line (see ui.js, nowrapDates). */
-export const DATE_RE = /(?<!\d)\d{4}年\d{1,2}月(?:\d{1,2}日)?|(?<![\d-])\d{4}-\d{2}(?:-\d{2})?(?![\d-])/;
-
-/** Whole yen with thousands separators; a minus sign for negative amounts. */
-const NF = Intl.NumberFormat("en-US").format;
-export function fmtYen(n) {
-  if (typeof n !== "number" || !Number.isFinite(n)) return "—";
-  return (n < 0 ? "-" : "") + NF(Math.abs(n));
-}

