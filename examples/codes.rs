@@ -9,7 +9,8 @@
 //!
 //! The page imports it statically, so the form draws its options before the wasm loads.
 use norikae::input::{Building, Campaign, Carrier, Channel, Customer, Isp, LangCode, Payment};
-use norikae::input::{Plan, RefundMethod, Region, Removal, Statement, DEFAULT_BANK_DEBIT_DAY};
+use norikae::input::{Plan, RefundMethod, Region, Removal, Statement};
+use norikae::input::{DEFAULT_BANK_DEBIT_DAY, DEFAULT_RENEWAL_MONTHS};
 use norikae::rules::{book, SetKind, Value};
 use serde_json::{json, Map, Value as J};
 
@@ -43,6 +44,7 @@ fn main() {
         }
     }
     defaults.insert("current.terms.bankDebitDay".into(), json!(DEFAULT_BANK_DEBIT_DAY));
+    defaults.insert("current.terms.renewalMonths".into(), json!(DEFAULT_RENEWAL_MONTHS));
 
     let mut providers = Map::new();
     for set in book().map(|b| b.sets).unwrap_or_default() {

@@ -4,6 +4,7 @@
 // fields themselves (input.js), the error list and the result (result.js).
 
 import { el, gloss, holdable } from "./dom.js";
+import { defaults } from "./codes.js";
 import { FIELDS, CODES, get, put } from "./input.js";
 
 // Codes that are no English word: in an English text they can only be codes.
@@ -78,7 +79,9 @@ export function form(c) {
     const { t } = c;
     const id = idOf(f.p);
     const [label, hint] = t.f[f.p] || [f.p];
-    const hintEl = hint ? el("p", { class: "hint", id: `${id}-hint`, text: hint }) : null;
+    // {d} in a hint is the core's default for the field (codes.js), never typed in words.
+    const hintText = hint?.replace("{d}", String(defaults[f.p]));
+    const hintEl = hint ? el("p", { class: "hint", id: `${id}-hint`, text: hintText }) : null;
     const err = el("p", { class: "err", id: `${id}-err`, hidden: true });
     const wrap = el("div", { class: `field f-${f.t}`, "data-path": f.p });
     const [gb, gp = ""] = f.gl ? gloss(c, f.gl, `f-${f.p}`) : [];
@@ -129,11 +132,11 @@ export function form(c) {
       if (f.bool && typeof v === "boolean") v = String(v);
       if (f.t === "check") inputs[0].checked = typeof v === "boolean" ? v : f.d;
       else if (f.t === "radio") {
-        const want = v ?? f.o[0];
+        const want = v ?? f.d ?? defaults[f.p] ?? f.o[0];
         for (const r of inputs) r.checked = r.value === want;
       } else if (f.t === "select") {
         const s = inputs[0];
-        const want = v === undefined || v === null ? f.o[0] : String(v);
+        const want = v === undefined || v === null ? (f.d ?? defaults[f.p] ?? f.o[0]) : String(v);
         if (![...s.options].some((o) => o.value === want)) s.append(el("option", { value: want, text: want }));
         s.value = want;
       } else if (f.t === "date" || f.t === "month") {
@@ -185,9 +188,9 @@ export function form(c) {
     for (const [, grp] of groups) grp.box.hidden = !visible(grp.g, all) && !errPaths.has(grp.g.p);
     for (const [p, { f, wrap, inputs }] of controls) {
       wrap.hidden = !visible(f, all) && !errPaths.has(p);
-      if (f.only) for (const o of inputs[0].options) {
-        const cond = f.only[o.value];
-        o.hidden = o.disabled = !!cond && !cond(all) && o.value !== inputs[0].value;
+      const allowed = f.allowed?.(all);
+      if (allowed) for (const o of inputs[0].options) {
+        o.hidden = o.disabled = !allowed.includes(o.value) && o.value !== inputs[0].value;
       }
     }
   }

@@ -1,23 +1,34 @@
 // The input: the fields the form asks for (FIELDS) and the input it starts with, and an
 // input from a link's #input= or the embed's `input` attribute read over those defaults.
-// Data and text, no DOM. Not here: the form built from FIELDS (form.js).
+// Data and text, no DOM. Not here: the form built from FIELDS (form.js), and any list of
+// codes or CONTRACT default: those come from codes.js, which the build writes from the
+// core's own tables and rule data.
 
+import { choices, defaults, providers } from "./codes.js";
 import { dayOr } from "./dom.js";
 
 const sw = (i) => i.current?.channel === "provider-switch";
-const removal = (i) => !sw(i) && (i.current?.removal ?? "none") !== "none";
-const campaign = (i) => (i.destination?.campaign ?? "start-support") !== "none";
-const corporate = (i) => i.current?.customer === "corporate";
-const custom = (i) => i.current?.provider === "custom";
+const removal = (i) => !sw(i) && (i.current?.removal ?? defaults["current.removal"]) !== "none";
+const campaignOf = (i) => i.destination?.campaign ?? defaults["destination.campaign"];
+const campaign = (i) => campaignOf(i) !== "none";
+const custom = (i) => providers[i.current?.provider]?.userTerms === true;
+/** The codes a provider's rule data allows this customer (null: every code). */
+const allowedBy = (kind) => (i) =>
+  providers[i.current?.provider]?.[kind]?.[i.current?.customer ?? defaults["current.customer"]] ?? null;
+/** The provider picker: the rule sets by id, those whose terms the reader enters last. */
+const PROVIDERS = Object.keys(providers).sort((a, b) => providers[a].userTerms - providers[b].userTerms);
+/** A field's codes, with "" first where the blank choice follows another field. */
+const codes = (p, blank) => (blank ? ["", ...choices[p]] : choices[p]);
 
-// t: date | month | yen | count | select | radio | check. d: what the form shows when
-// the input has no value (the CONTRACT default). show(i): the field matters for input i.
-// only: options shown only when a condition holds (or when already chosen). gl: the
+// t: date | month | yen | count | select | radio | check. o: the codes offered. d: what
+// the form shows when the input has no value (else codes.js's CONTRACT default, else the
+// first code). show(i): the field matters for input i. allowed(i): the codes the
+// provider's data allows for input i (others hidden unless already chosen). gl: the
 // glossary term (glossary.js) whose "?" sits beside the field's label.
 export const FIELDS = [
   { g: "general", fields: [{ p: "applicationDate", t: "date", req: 1 }] },
   { g: "current", fields: [
-    { p: "current.provider", t: "select", o: ["so-net-hikari-plus", "custom"], req: 1 },
+    { p: "current.provider", t: "select", o: PROVIDERS, req: 1 },
     // Another provider (issue 5): its contract terms, as the user reads them on the contract.
     { p: "current.terms.termMonths", t: "count", unit: "months", req: 1, show: custom },
     { p: "current.terms.renewalMonths", t: "count", unit: "months", show: custom, gl: "renewal" },
@@ -25,19 +36,19 @@ export const FIELDS = [
     { p: "current.terms.prorated", t: "check", d: false, show: custom },
     { p: "current.serviceStart", t: "date", req: 1 },
     { p: "current.contractDate", t: "date", show: (i) => !custom(i) },
-    { p: "current.building", t: "radio", o: ["home", "mansion"] },
-    { p: "current.customer", t: "radio", o: ["individual", "corporate"] },
-    { p: "current.channel", t: "select", o: ["web", "phone", "chat", "line", "paper", "provider-switch"], gl: "switch", only: { paper: corporate } },
+    { p: "current.building", t: "radio", o: codes("current.building") },
+    { p: "current.customer", t: "radio", o: codes("current.customer") },
+    { p: "current.channel", t: "select", o: codes("current.channel"), gl: "switch", allowed: allowedBy("channels") },
     { p: "current.switchDate", t: "date", req: 1, show: sw },
     { p: "current.exitMonth", t: "month", show: (i) => !sw(i) },
     { p: "current.exitDate", t: "date", show: (i) => custom(i) && i.current.terms?.prorated === true },
-    { p: "current.removal", t: "select", o: ["none", "requested", "landlord"], show: (i) => !sw(i) },
-    { p: "current.region", t: "radio", o: ["east", "west"], show: removal },
+    { p: "current.removal", t: "select", o: codes("current.removal"), show: (i) => !sw(i) },
+    { p: "current.region", t: "radio", o: codes("current.region"), show: removal },
     { p: "current.removalDate", t: "date", show: removal },
     { p: "current.monthlyFee", t: "yen" },
-    { p: "current.payment", t: "select", o: ["credit-card", "bank-debit", "convenience-store", "ntt", "cedyna", "usen"], only: { cedyna: corporate, usen: corporate }, gl: "debitDay" },
+    { p: "current.payment", t: "select", o: codes("current.payment"), allowed: allowedBy("payments"), gl: "debitDay" },
     { p: "current.terms.bankDebitDay", t: "count", show: (i) => custom(i) && i.current.payment === "bank-debit", gl: "debitDay" },
-    { p: "current.statement", t: "radio", o: ["mypage", "request"] },
+    { p: "current.statement", t: "radio", o: codes("current.statement") },
     { g: "construction", p: "current.construction", gl: "remainder", fields: [
       { p: "current.construction.monthlyInstallment", t: "yen", req: 1 },
       { p: "current.construction.installments", t: "count", req: 1 },
@@ -54,22 +65,22 @@ export const FIELDS = [
     ] },
   ] },
   { g: "destination", p: "destination", fields: [
-    { p: "destination.carrier", t: "select", o: ["au-hikari"], req: 1 },
-    { p: "destination.campaign", t: "select", o: ["start-support", "start-support-plus", "none"], req: 1 },
+    { p: "destination.carrier", t: "select", o: codes("destination.carrier"), req: 1 },
+    { p: "destination.campaign", t: "select", o: codes("destination.campaign"), req: 1 },
     { p: "destination.startDate", t: "date", req: 1 },
     { p: "destination.applicationDate", t: "date", show: campaign },
-    { p: "destination.building", t: "select", o: ["", "home", "mansion"], show: campaign },
-    { p: "destination.plan", t: "select", o: ["", "zutto-giga-toku", "standard", "otoku-a"], show: campaign },
-    { p: "destination.isp", t: "select", o: ["so-net", "nifty", "tcom", "au-one-net", "biglobe", "asahi-net", "dti"], req: 1, show: campaign },
+    { p: "destination.building", t: "select", o: codes("destination.building", true), show: campaign },
+    { p: "destination.plan", t: "select", o: codes("destination.plan", true), show: campaign },
+    { p: "destination.isp", t: "select", o: codes("destination.isp"), d: "so-net", req: 1, show: campaign },
     { p: "destination.withPhoneOptions", t: "check", d: true, show: campaign },
     { p: "destination.sourceExcluded", t: "select", o: ["", "true", "false"], bool: 1, show: campaign, gl: "smartValue" },
     { p: "destination.smartValue", t: "check", d: false, show: campaign, gl: "smartValue" },
-    { p: "destination.refundMethod", t: "radio", o: ["au-wallet", "postal-money-order"], show: campaign },
+    { p: "destination.refundMethod", t: "radio", o: codes("destination.refundMethod"), show: campaign },
     { p: "destination.acceptanceDate", t: "date", show: campaign },
     { p: "destination.numberPortabilityFee", t: "yen", show: campaign },
     { p: "destination.nttLineConstructionFee", t: "yen", show: campaign },
     { p: "destination.otherCoveredFees", t: "yen", show: campaign },
-    { p: "destination.mobileLines", t: "count", show: (i) => (i.destination?.campaign ?? "start-support") === "start-support" },
+    { p: "destination.mobileLines", t: "count", show: (i) => campaignOf(i) === "start-support" },
   ] },
 ];
 

@@ -12,6 +12,7 @@ const FILES = [
   "app.js",
   "ui.js",
   "input.js",
+  "codes.js",
   "form.js",
   "result.js",
   "todo.js",

@@ -198,6 +198,10 @@ pub fn isp_name(code: &str, ja: bool) -> &str {
     Isp::from_code(code).map_or(code, |i| i.name(ja))
 }
 
+/// The fee-free renewal months after each term when the user's terms leave it out
+/// (`current.terms.renewalMonths`).
+pub const DEFAULT_RENEWAL_MONTHS: i64 = 1;
+
 /// Bank debit's day when the provider's rule data or the user's terms give none
 /// (`current.terms.bankDebitDay`; the page's custom form shows it as its default).
 pub const DEFAULT_BANK_DEBIT_DAY: i64 = 27;

@@ -5,7 +5,7 @@
 //! Holds no date arithmetic (the exit window, the earliest removal are computed by the
 //! engine, which checks them where it computes them).
 
-use super::choices::{way_name, DEFAULT_BANK_DEBIT_DAY};
+use super::choices::{way_name, DEFAULT_BANK_DEBIT_DAY, DEFAULT_RENEWAL_MONTHS};
 use super::choices::{Building, Channel, Customer, Payment, Region, Removal, Statement};
 use super::reader::{describe, Reader};
 use super::types::{Cashback, Construction, Current, Phone, MAX_AMOUNT};
@@ -143,8 +143,14 @@ pub(super) fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
             let term =
                 r.int(t.get("termMonths"), "current.terms.termMonths", 1, 120, need("termMonths"));
             let renew = r
-                .int(t.get("renewalMonths"), "current.terms.renewalMonths", 1, 3, Some(1))
-                .unwrap_or(1);
+                .int(
+                    t.get("renewalMonths"),
+                    "current.terms.renewalMonths",
+                    1,
+                    3,
+                    Some(DEFAULT_RENEWAL_MONTHS),
+                )
+                .unwrap_or(DEFAULT_RENEWAL_MONTHS);
             let fee = r.int(
                 t.get("cancellationFee"),
                 "current.terms.cancellationFee",

@@ -365,8 +365,10 @@ test("size and speed: everything the page loads, gzip, and the time to the first
   // Issue 12 split ui.js (1,329 lines) into ui, input, form, result, todo and dom.js, and
   // moved i18n.js's formatters to dom.js: the same code, +4,589 B gzip (39,874 → 44,463 by
   // this test), because each module is compressed on its own and starts with a header
-  // comment. Both guards moved by 4,600, keeping the room they had before.
-  assert.ok(own <= 44_600, `the page's own files: ${own} bytes gzip`);
+  // comment. Both guards moved by 4,600, keeping the room they had before. codes.js (the
+  // codes and defaults the build writes from the core's tables, 662 B) moved this one to
+  // 45,600; a bundle for dist/ (issues 14, 15) is where the split's cost comes back.
+  assert.ok(own <= 45_600, `the page's own files: ${own} bytes gzip`);
   // A guard against growth, not the target: issue 15 owns bringing the first visit back to
   // 110,000 (make bench keeps that budget). Issue 11 made every sentence true for the
   // reader's scenario — plain-language messages in both languages in the wasm (+8.6 KB) and

@@ -38,19 +38,23 @@ test("every listed code is accepted for its field and an unlisted one is refused
 
 test("a default means the same as the field left out", () => {
   for (const [path, code] of Object.entries(defaults)) {
-    if (path === "current.terms.bankDebitDay") continue;
+    if (path.startsWith("current.terms.")) continue;
     const given = mod.calculate(set(base(), path, code));
     assert.deepEqual(given, mod.calculate(base()), path);
   }
 });
 
-test("the custom terms' bank-debit day default is the core's", () => {
+test("the custom terms' defaults (bank-debit day, renewal months) are the core's", () => {
   const input = base();
   input.current = { provider: "custom", serviceStart: "2021-03-15", payment: "bank-debit",
                     terms: { termMonths: 24, cancellationFee: 5000 }, monthlyFee: 4000 };
   const day = defaults["current.terms.bankDebitDay"];
   assert.deepEqual(mod.calculate(set(structuredClone(input), "current.terms.bankDebitDay", day)), mod.calculate(input));
   assert.notDeepEqual(mod.calculate(set(structuredClone(input), "current.terms.bankDebitDay", day === 1 ? 2 : 1)),
+                      mod.calculate(input));
+  const renew = defaults["current.terms.renewalMonths"];
+  assert.deepEqual(mod.calculate(set(structuredClone(input), "current.terms.renewalMonths", renew)), mod.calculate(input));
+  assert.notDeepEqual(mod.calculate(set(structuredClone(input), "current.terms.renewalMonths", renew === 3 ? 2 : 3)),
                       mod.calculate(input));
 });
 
