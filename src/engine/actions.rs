@@ -189,11 +189,10 @@ pub fn build(
             crate::input::way_name(c.channel.code(), true),
             crate::input::way_name(c.channel.code(), false),
         );
-        crate::explain!(
-            cx,
+        cx.explain(
             "SN-14",
-            format!("{p}への退会の申し込みは{}で行います（連絡先は、分かっている範囲でやることリストに載せています）。", way.0),
-            format!("The exit request to {p} is made by {} (contacts, where known, are in the to-do list).", way.1)
+            || format!("{p}への退会の申し込みは{}で行います（連絡先は、分かっている範囲でやることリストに載せています）。", way.0),
+            || format!("The exit request to {p} is made by {} (contacts, where known, are in the to-do list).", way.1),
         );
     }
 
@@ -399,11 +398,10 @@ pub fn build(
                     s.destination.as_ref().map(|d| d.start_date).and_then(|d| add_months(d, 12));
                 from = from.max(d);
             }
-            crate::explain!(
-                cx,
+            cx.explain(
                 "AU-3",
-                "電話オプションパックには契約期間がないため、還元がすべて済んだら外せます。".into(),
-                "The phone option pack has no term: once every refund has arrived it can be dropped.".into()
+                || "電話オプションパックには契約期間がないため、還元がすべて済んだら外せます。".into(),
+                || "The phone option pack has no term: once every refund has arrived it can be dropped.".into(),
             );
             push(
                 "drop-option-pack",

@@ -103,26 +103,30 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
                     .words("product.successor", s.current.contract_date, &mut cx.trace, lang)?
                     .map(|w| if lang == Lang::Ja { format!("（{w}）") } else { format!(" ({w})") })
                     .unwrap_or_default();
-                crate::warn!(cx, "product-closed", "SN-7", format!("{name_ja}は{closed}で新規受付を終えています。{}に申し込んだ契約は別の商品{next}かもしれません。契約内容を確認してください。", s.current.contract_date), format!("{name_en} closed to new sign-ups on {closed}; a contract applied for on {} is probably another product{next}. Check your contract.", s.current.contract_date), field = "current.contractDate");
+                cx.warn_with_field(
+                    "product-closed",
+                    "SN-7",
+                    "current.contractDate",
+                    || format!("{name_ja}は{closed}で新規受付を終えています。{}に申し込んだ契約は別の商品{next}かもしれません。契約内容を確認してください。", s.current.contract_date),
+                    || format!("{name_en} closed to new sign-ups on {closed}; a contract applied for on {} is probably another product{next}. Check your contract.", s.current.contract_date),
+                );
             }
         }
     }
     // SN-15, always.
     let p = s.current.short_name(lang);
-    crate::explain!(
-        cx,
+    cx.explain(
         "SN-15",
-        format!("退会すると{p}のセキュリティソフトなどのオプションサービスも終わるため、新しいソフトを入れる前にアンインストールします。"),
-        format!("Optional services such as {p}'s security software end with the exit: uninstall it before installing another.")
+        || format!("退会すると{p}のセキュリティソフトなどのオプションサービスも終わるため、新しいソフトを入れる前にアンインストールします。"),
+        || format!("Optional services such as {p}'s security software end with the exit: uninstall it before installing another."),
     );
-    crate::warn!(
-        cx,
+    cx.warn(
         "uninstall-security-software",
         "SN-15",
-        format!(
+        || format!(
             "{p}のセキュリティソフトは、新しいソフトを入れる前にアンインストールしてください。オプションサービスは退会とともに終わります。"
         ),
-        format!("Uninstall {p}'s security software before installing another; optional services end with the exit.")
+        || format!("Uninstall {p}'s security software before installing another; optional services end with the exit."),
     );
     // Every unverified value read (rules data, Confidence::Low) is named.
     let low: Vec<_> = cx
@@ -135,12 +139,11 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
     for (set, p) in low {
         let (nj, ne) = p.note.map(|n| (n.ja, n.en)).unwrap_or(("", ""));
         let rule: &'static str = p.rule;
-        crate::warn!(
-            cx,
+        cx.warn(
             "rule-unverified",
             rule,
-            format!("未確認の値を使っています（{}、{rule}）: {nj}", set.name.ja),
-            format!("An unverified value is used ({}, {rule}): {ne}", set.name.en)
+            || format!("未確認の値を使っています（{}、{rule}）: {nj}", set.name.ja),
+            || format!("An unverified value is used ({}, {rule}): {ne}", set.name.en),
         );
     }
 
@@ -187,21 +190,24 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
     };
     // AU-11 is the net cost of a switch: explained when a destination was entered.
     if s.destination.is_some() {
-        crate::explain!(
-            cx,
+        cx.explain(
             "AU-11",
-            format!(
-                "乗り換えの実質負担 = 退会時の請求 {}円 − 還元・割引 {}円 = {}円。",
-                yen(totals.charges),
-                yen(totals.refunds),
-                yen(totals.net)
-            ),
-            format!(
-                "Net switching cost = exit charges {} yen − refunds and discounts {} yen = {} yen.",
-                yen(totals.charges),
-                yen(totals.refunds),
-                yen(totals.net)
-            )
+            || {
+                format!(
+                    "乗り換えの実質負担 = 退会時の請求 {}円 − 還元・割引 {}円 = {}円。",
+                    yen(totals.charges),
+                    yen(totals.refunds),
+                    yen(totals.net)
+                )
+            },
+            || {
+                format!(
+                    "Net switching cost = exit charges {} yen − refunds and discounts {} yen = {} yen.",
+                    yen(totals.charges),
+                    yen(totals.refunds),
+                    yen(totals.net)
+                )
+            },
         );
     }
 

@@ -236,23 +236,21 @@ fn warn_ended(s: &Scenario, e: &Ended, cx: &mut Ctx) {
         }
         None => (String::new(), String::new()),
     };
-    crate::warn!(
-        cx,
+    cx.warn_with_field(
         "campaign-version-ended",
         "AU-1",
-        format!("{nj}（{since}〜{until}）は、auひかりの申込日 {applied} には{state_ja}。この日の申し込みには還元も特典もないため、0円で計算しています。{next_ja}"),
-        format!("{ne} ({since} – {until}) {state_en} on the au Hikari application date, {applied}: it pays nothing, so no refund is counted.{next_en}"),
-        field = "destination.campaign"
+        "destination.campaign",
+        || format!("{nj}（{since}〜{until}）は、auひかりの申込日 {applied} には{state_ja}。この日の申し込みには還元も特典もないため、0円で計算しています。{next_ja}"),
+        || format!("{ne} ({since} – {until}) {state_en} on the au Hikari application date, {applied}: it pays nothing, so no refund is counted.{next_en}"),
     );
-    crate::explain!(
-        cx,
+    cx.explain(
         "AU-1",
-        format!(
+        || format!(
             "キャンペーンの版は、auひかりを申し込んだ日（{applied}）で決まります。{nj}はこの日に当てはまらないため、何も支払われません。"
         ),
-        format!(
+        || format!(
             "The campaign version is picked by the day au Hikari was applied for ({applied}); {ne} does not cover it, so it pays nothing."
-        )
+        ),
     );
 }
 
@@ -282,14 +280,20 @@ pub fn run(
     // AU-1 dated versions, chosen by the auひかり application date.
     let (since, until) = dates(&r);
     r.param("version.dates", applied, &mut cx.trace)?;
-    crate::explain!(
-        cx,
+    cx.explain(
         "AU-1",
-        format!("auひかりの申込日 {applied} に適用されるのは {}（{since}〜{until}）です。", name.0),
-        format!(
-            "An au Hikari contract applied for on {applied} falls under {} ({since} – {until}).",
-            name.1
-        )
+        || {
+            format!(
+                "auひかりの申込日 {applied} に適用されるのは {}（{since}〜{until}）です。",
+                name.0
+            )
+        },
+        || {
+            format!(
+                "An au Hikari contract applied for on {applied} falls under {} ({since} – {until}).",
+                name.1
+            )
+        },
     );
 
     // AU-7 window and acceptance. The seed version counts months from the start date;
@@ -302,14 +306,17 @@ pub fn run(
         let by_start = Month::of(at).plus(n - 1).last_day().ok_or(OVF)?;
         let deadline = by_application.min(by_start);
         if by_application == by_start {
-            crate::explain!(
-                cx,
+            cx.explain(
                 "AU-7",
-                format!("申請期限は{n}か月で、{deadline}です（auひかりの申込月と開通月が同じ月です）。"),
-                format!("The window is {n} months and ends {deadline} (the au Hikari application and start fall in the same month).")
+                || format!("申請期限は{n}か月で、{deadline}です（auひかりの申込月と開通月が同じ月です）。"),
+                || format!("The window is {n} months and ends {deadline} (the au Hikari application and start fall in the same month)."),
             );
         } else {
-            crate::explain!(cx, "AU-7", format!("申請期限は{n}か月で、auひかりの申込月から数えると{by_application}、開通月から数えると{by_start}です。早い方の{deadline}で計算しています。"), format!("The window is {n} months: counted from the au Hikari application month it ends {by_application}, from the start month {by_start}. The earlier, {deadline}, is used."));
+            cx.explain(
+                "AU-7",
+                || format!("申請期限は{n}か月で、auひかりの申込月から数えると{by_application}、開通月から数えると{by_start}です。早い方の{deadline}で計算しています。"),
+                || format!("The window is {n} months: counted from the au Hikari application month it ends {by_application}, from the start month {by_start}. The earlier, {deadline}, is used."),
+            );
         }
         (n, deadline)
     } else {
@@ -332,38 +339,34 @@ pub fn run(
         (_, None) => earliest,
     };
     if !r.has("application.window-calendar-months") {
-        crate::explain!(
-            cx,
+        cx.explain(
             "AU-7",
-            format!("申請は{window}か月以内、{deadline}までに郵送します（開通日 {at}）。"),
-            format!("Mail the application within {window} months, by {deadline} (start {at}).")
+            || format!("申請は{window}か月以内、{deadline}までに郵送します（開通日 {at}）。"),
+            || format!("Mail the application within {window} months, by {deadline} (start {at})."),
         );
     }
-    crate::explain!(
-        cx,
+    cx.explain(
         "AU-7",
-        format!("契約解除料の明細が出るのは請求月{statements_billed}からなので、受付は早くて{earliest}です。"),
-        format!("The fee statement exists once billed in {statements_billed}, so acceptance is {earliest} at the earliest.")
+        || format!("契約解除料の明細が出るのは請求月{statements_billed}からなので、受付は早くて{earliest}です。"),
+        || format!("The fee statement exists once billed in {statements_billed}, so acceptance is {earliest} at the earliest."),
     );
     let mut in_time = true;
     if earliest > deadline {
         in_time = false;
-        crate::warn!(
-            cx,
+        cx.warn(
             "statement-after-deadline",
             "AU-7",
-            format!("明細が出る {earliest} には申請期限 {deadline} を過ぎているため、還元は受けられません。"),
-            format!("The statements exist only from {earliest}, after the deadline {deadline}: no refund is possible.")
+            || format!("明細が出る {earliest} には申請期限 {deadline} を過ぎているため、還元は受けられません。"),
+            || format!("The statements exist only from {earliest}, after the deadline {deadline}: no refund is possible."),
         );
     }
     if acceptance > deadline && (earliest <= deadline || d.acceptance_date.is_some()) {
         in_time = false;
-        crate::warn!(
-            cx,
+        cx.warn(
             "application-after-deadline",
             "AU-7",
-            format!("受付日 {acceptance} は申請期限 {deadline} を過ぎているため、キャンペーンの還元はすべて受けられません。"),
-            format!("Acceptance on {acceptance} is after the deadline {deadline}: the campaign pays nothing.")
+            || format!("受付日 {acceptance} は申請期限 {deadline} を過ぎているため、キャンペーンの還元はすべて受けられません。"),
+            || format!("Acceptance on {acceptance} is after the deadline {deadline}: the campaign pays nothing."),
         );
     }
 
@@ -402,19 +405,17 @@ pub fn run(
                 ),
             ),
         };
-        crate::warn!(
-            cx,
+        cx.warn_with_field(
             "source-not-eligible",
             "AU-2",
-            format!("{why_ja}、乗り換え元として対象外です（KDDIが対象外とするのは{wj}）。契約解除料の還元{}は0円です。KDDIに対象と確認できた場合は、この設定を変えると還元を計算します。", if plus { "とプラス特典" } else { "" }),
-            format!("{why_en} is not an eligible source (KDDI excludes {we}): the fee refund{} {} 0 yen. If KDDI confirmed your line as eligible, change this setting to compute the refund.", if plus { " and the Plus extras" } else { "" }, if plus { "are" } else { "is" }),
-            field = "destination.sourceExcluded"
+            "destination.sourceExcluded",
+            || format!("{why_ja}、乗り換え元として対象外です（KDDIが対象外とするのは{wj}）。契約解除料の還元{}は0円です。KDDIに対象と確認できた場合は、この設定を変えると還元を計算します。", if plus { "とプラス特典" } else { "" }),
+            || format!("{why_en} is not an eligible source (KDDI excludes {we}): the fee refund{} {} 0 yen. If KDDI confirmed your line as eligible, change this setting to compute the refund.", if plus { " and the Plus extras" } else { "" }, if plus { "are" } else { "is" }),
         );
-        crate::explain!(
-            cx,
+        cx.explain(
             "AU-2",
-            format!("乗り換え元の{}は対象外の回線です。", pname.ja),
-            format!("The source line, {}, is excluded.", pname.en)
+            || format!("乗り換え元の{}は対象外の回線です。", pname.ja),
+            || format!("The source line, {}, is excluded.", pname.en),
         );
     }
     let building = d.building.code();
@@ -428,23 +429,26 @@ pub fn run(
                 .map(|p| p.name(ja))
                 .collect::<Vec<_>>()
         };
-        crate::warn!(
-            cx,
+        cx.warn_with_field(
             "plan-not-eligible",
             "AU-3",
-            format!(
-                "{}の対象プランは{}です（選んだのは{}）。",
-                name.0,
-                crate::text::join(&names(true), "・"),
-                d.plan.name(true)
-            ),
-            format!(
-                "{} requires {} (chosen: {}).",
-                name.1,
-                crate::text::join(&names(false), " or "),
-                d.plan.name(false)
-            ),
-            field = "destination.plan"
+            "destination.plan",
+            || {
+                format!(
+                    "{}の対象プランは{}です（選んだのは{}）。",
+                    name.0,
+                    crate::text::join(&names(true), "・"),
+                    d.plan.name(true)
+                )
+            },
+            || {
+                format!(
+                    "{} requires {} (chosen: {}).",
+                    name.1,
+                    crate::text::join(&names(false), " or "),
+                    d.plan.name(false)
+                )
+            },
         );
     }
     let isp = d.isp.unwrap_or("");
@@ -457,25 +461,23 @@ pub fn run(
         } else {
             ("戸建て", "a house")
         };
-        crate::warn!(
-            cx,
+        cx.warn_with_field(
             "isp-not-eligible",
             "AU-4",
-            format!("{}では、{bj}でプロバイダが{ij}の場合は対象外です。", name.0),
-            format!("{} does not cover the ISP {ie} for {be}.", name.1),
-            field = "destination.isp"
+            "destination.isp",
+            || format!("{}では、{bj}でプロバイダが{ij}の場合は対象外です。", name.0),
+            || format!("{} does not cover the ISP {ie} for {be}.", name.1),
         );
     }
     let phone_needed = !r.has("eligible.phone-options")
         || r.boolean("eligible.phone-options", at, &mut cx.trace)?;
     if phone_needed && !d.with_phone_options {
-        crate::warn!(
-            cx,
+        cx.warn_with_field(
             "phone-options-missing",
             "AU-3",
-            "還元にはauひかり電話とオプションパックの加入が必要です。".into(),
-            "The refund needs the au Hikari phone and the option pack.".into(),
-            field = "destination.withPhoneOptions"
+            "destination.withPhoneOptions",
+            || "還元にはauひかり電話とオプションパックの加入が必要です。".into(),
+            || "The refund needs the au Hikari phone and the option pack.".into(),
         );
     }
     let fee_ok =
@@ -572,21 +574,20 @@ pub fn run(
         } else {
             format!("all {} yen as {me}", yen(cash))
         };
-        crate::explain!(
-            cx,
+        cx.explain(
             "AU-5",
-            format!(
+            || format!(
                 "対象の契約解除料などは{}円、上限は{}円なので、還元は{}円（{split}）です。月額料金は対象外です。",
                 yen(covered),
                 yen(cap),
                 yen(fee_refund)
             ),
-            format!(
+            || format!(
                 "Covered fees are {} yen and the cap is {} yen, so the refund is {} yen ({split_en}). Monthly fees are not covered.",
                 yen(covered),
                 yen(cap),
                 yen(fee_refund)
-            )
+            ),
         );
         let lump_cap = cash_cap.unwrap_or(0).min(cap);
         let (bj, be) = if d.building == Building::Mansion {
@@ -596,55 +597,56 @@ pub fn run(
         };
         let (ij, ie) = (crate::input::isp_name(isp, true), crate::input::isp_name(isp, false));
         if lump_cap < cap {
-            crate::explain!(
-                cx,
+            cx.explain(
                 "AU-4",
-                format!(
+                || format!(
                     "{}（{bj}、{ij}）の上限は{}円で、一括で受け取れるのは{}円まで、残りは月額割引です。",
                     name.0,
                     yen(cap),
                     yen(lump_cap)
                 ),
-                format!(
+                || format!(
                     "{} ({be}, {ie}) caps the refund at {} yen, up to {} yen of it paid at once and the rest off the bill.",
                     name.1,
                     yen(cap),
                     yen(lump_cap)
-                )
+                ),
             );
         } else {
-            crate::explain!(
-                cx,
+            cx.explain(
                 "AU-4",
-                format!(
-                    "{}（{bj}、{ij}）の上限は{}円で、すべて一括で受け取れます。",
-                    name.0,
-                    yen(cap)
-                ),
-                format!(
-                    "{} ({be}, {ie}) caps the refund at {} yen, all paid at once.",
-                    name.1,
-                    yen(cap)
-                )
+                || {
+                    format!(
+                        "{}（{bj}、{ij}）の上限は{}円で、すべて一括で受け取れます。",
+                        name.0,
+                        yen(cap)
+                    )
+                },
+                || {
+                    format!(
+                        "{} ({be}, {ie}) caps the refund at {} yen, all paid at once.",
+                        name.1,
+                        yen(cap)
+                    )
+                },
             );
         }
         if cash > 0 {
             explain_timing(method, acceptance, cash_earliest, cash_latest, cx);
         }
         if monthly > 0 {
-            crate::explain!(
-                cx,
+            cx.explain(
                 "AU-6",
-                format!(
+                || format!(
                     "月額割引は受付月の翌月（{}）から、月末の受付なら翌々月（{}）からの利用分に付きます。",
                     Month::of(acceptance).plus(off1),
                     Month::of(acceptance).plus(off2)
                 ),
-                format!(
+                || format!(
                     "The bill discount starts with usage month {} (or {} for a month-end acceptance).",
                     Month::of(acceptance).plus(off1),
                     Month::of(acceptance).plus(off2)
-                )
+                ),
             );
         }
     }
@@ -656,17 +658,20 @@ pub fn run(
         1
     };
     if d.mobile_lines > 0 && d.mobile_lines < min_lines && r.has("mobile.per-line") {
-        crate::explain!(
-            cx,
+        cx.explain(
             "AU-9",
-            format!(
-                "{}の携帯電話の特典は{min_lines}回線以上が条件のため、{}回線では対象になりません。",
-                name.0, d.mobile_lines
-            ),
-            format!(
-                "{}'s mobile part needs at least {min_lines} lines; {} is not enough.",
-                name.1, d.mobile_lines
-            )
+            || {
+                format!(
+                    "{}の携帯電話の特典は{min_lines}回線以上が条件のため、{}回線では対象になりません。",
+                    name.0, d.mobile_lines
+                )
+            },
+            || {
+                format!(
+                    "{}'s mobile part needs at least {min_lines} lines; {} is not enough.",
+                    name.1, d.mobile_lines
+                )
+            },
         );
     }
     if d.mobile_lines >= min_lines
@@ -680,11 +685,10 @@ pub fn run(
         let on =
             add_months(acceptance, r.int("timing.au-wallet-months", at, &mut cx.trace)? as i32)
                 .ok_or(OVF)?;
-        crate::explain!(
-            cx,
+        cx.explain(
             "AU-6",
-            format!("携帯電話の還元は、受付{acceptance}の後、{on}ごろau WALLETへチャージされます。"),
-            format!("The mobile refund is charged to au WALLET around {on}, after acceptance on {acceptance}.")
+            || format!("携帯電話の還元は、受付{acceptance}の後、{on}ごろau WALLETへチャージされます。"),
+            || format!("The mobile refund is charged to au WALLET around {on}, after acceptance on {acceptance}."),
         );
         refunds.push(Refund {
             kind: RefundKind::MobileRefund,
@@ -696,8 +700,12 @@ pub fn run(
             first_month: None,
             latest_first_month: None,
         });
-        crate::explain!(cx, "AU-9", format!("携帯電話の契約解除料の還元は1回線 {}円 × {}回線 = {}円を au WALLET に {on} ごろ入金します（乗り換え元の回線の条件とは別です）。", yen(per), d.mobile_lines, yen(amount)), format!("The mobile refund is {} yen × {} lines = {} yen, charged to au WALLET around {on} (independent of the fixed-line source)."
-            , yen(per), d.mobile_lines, yen(amount)));
+        cx.explain(
+            "AU-9",
+            || format!("携帯電話の契約解除料の還元は1回線 {}円 × {}回線 = {}円を au WALLET に {on} ごろ入金します（乗り換え元の回線の条件とは別です）。", yen(per), d.mobile_lines, yen(amount)),
+            || format!("The mobile refund is {} yen × {} lines = {} yen, charged to au WALLET around {on} (independent of the fixed-line source)."
+            , yen(per), d.mobile_lines, yen(amount)),
+        );
     }
 
     // AU-10 Plus extras.
@@ -746,7 +754,11 @@ pub fn run(
                 explain_timing(method, acceptance, cash_earliest, cash_latest, cx);
             }
         }
-        crate::explain!(cx, "AU-10", format!("プラス特典: 月{}円 × {months}か月の割引、オプションパック {}円 × {opt_months}か月無料{}。契約解除料の還元が0円でも受けられます。", yen(per), yen(opt), if cashback > 0 { format!("、キャッシュバック {}円（違約金還元と同じ方法・時期）", yen(cashback)) } else { String::new() }), format!("Plus extras: {} yen off a month for {months} months, the option pack ({} yen) free for {opt_months} months{}. Paid even when the fee refund is 0.", yen(per), yen(opt), if cashback > 0 { format!(", and {} yen cashback (same method and time as the fee refund)", yen(cashback)) } else { String::new() }));
+        cx.explain(
+            "AU-10",
+            || format!("プラス特典: 月{}円 × {months}か月の割引、オプションパック {}円 × {opt_months}か月無料{}。契約解除料の還元が0円でも受けられます。", yen(per), yen(opt), if cashback > 0 { format!("、キャッシュバック {}円（違約金還元と同じ方法・時期）", yen(cashback)) } else { String::new() }),
+            || format!("Plus extras: {} yen off a month for {months} months, the option pack ({} yen) free for {opt_months} months{}. Paid even when the fee refund is 0.", yen(per), yen(opt), if cashback > 0 { format!(", and {} yen cashback (same method and time as the fee refund)", yen(cashback)) } else { String::new() }),
+        );
     }
 
     // AU-8 commitment.
@@ -759,13 +771,17 @@ pub fn run(
     {
         let cfee = r.need("commitment.fee", building, at, &mut cx.trace)?;
         let waived = r.int("commitment.fee-waived-up-to", at, &mut cx.trace)?;
-        crate::warn!(cx, "commitment-fee-risk", "AU-8", format!("{commitment_end}より前にauひかりを解約すると、キャンペーンの契約解除料{}円がかかります（キャンペーンの申請と同時にauスマートバリューを申し込んだ場合か、還元の対象になる契約解除料などが{}円以下なら不要です）。", yen(cfee), yen(waived)), format!("Leaving au Hikari before {commitment_end} costs the campaign fee of {} yen (waived if au Smart Value is applied for together with the campaign application, or when the covered fees are {} yen or less).", yen(cfee), yen(waived)));
+        cx.warn(
+            "commitment-fee-risk",
+            "AU-8",
+            || format!("{commitment_end}より前にauひかりを解約すると、キャンペーンの契約解除料{}円がかかります（キャンペーンの申請と同時にauスマートバリューを申し込んだ場合か、還元の対象になる契約解除料などが{}円以下なら不要です）。", yen(cfee), yen(waived)),
+            || format!("Leaving au Hikari before {commitment_end} costs the campaign fee of {} yen (waived if au Smart Value is applied for together with the campaign application, or when the covered fees are {} yen or less).", yen(cfee), yen(waived)),
+        );
     }
-    crate::explain!(
-        cx,
+    cx.explain(
         "AU-8",
-        format!("キャンペーンの利用期間は{cm}か月で、{commitment_end} に終わります。"),
-        format!("The campaign's commitment is {cm} months, ending on {commitment_end}.")
+        || format!("キャンペーンの利用期間は{cm}か月で、{commitment_end} に終わります。"),
+        || format!("The campaign's commitment is {cm} months, ending on {commitment_end}."),
     );
     Ok(Some(CampaignOutcome {
         rules: r,
@@ -805,8 +821,16 @@ fn cash_dates(
 
 fn explain_timing(method: Method, acceptance: NaiveDate, e: NaiveDate, l: NaiveDate, cx: &mut Ctx) {
     match method {
-        Method::PostalMoneyOrder => crate::explain!(cx, "AU-6", format!("受付 {acceptance} から約1.5〜2か月後（{e}〜{l}）に郵便為替が届きます。不在で戻った為替は1か月以内に受け取らないと失効します。"), format!("A postal money order arrives about 1.5–2 months after acceptance on {acceptance} ({e} – {l}); one returned undelivered must be claimed within a month.")),
-        _ => crate::explain!(cx, "AU-6", format!("受付 {acceptance} の1か月後（{e}）に au WALLET へチャージされます。"), format!("Charged to au WALLET one month after acceptance on {acceptance} ({e}).")),
+        Method::PostalMoneyOrder => cx.explain(
+            "AU-6",
+            || format!("受付 {acceptance} から約1.5〜2か月後（{e}〜{l}）に郵便為替が届きます。不在で戻った為替は1か月以内に受け取らないと失効します。"),
+            || format!("A postal money order arrives about 1.5–2 months after acceptance on {acceptance} ({e} – {l}); one returned undelivered must be claimed within a month."),
+        ),
+        _ => cx.explain(
+            "AU-6",
+            || format!("受付 {acceptance} の1か月後（{e}）に au WALLET へチャージされます。"),
+            || format!("Charged to au WALLET one month after acceptance on {acceptance} ({e})."),
+        ),
     }
 }
 

@@ -70,11 +70,10 @@ pub fn window(s: &Scenario, cx: &mut Ctx) -> Result<Window, CalcError> {
     if c.channel == Channel::ProviderSwitch {
         // SN-4: So-net ends the day the new provider's line opens.
         let m = Month::of(c.switch_date.unwrap_or(a0));
-        crate::explain!(
-            cx,
+        cx.explain(
             "SN-4",
-            format!("事業者変更では、新しい事業者の回線が開通した月（{m}）が退会月です。"),
-            format!("With a provider switch the exit month is the month the new provider's line opens ({m}).")
+            || format!("事業者変更では、新しい事業者の回線が開通した月（{m}）が退会月です。"),
+            || format!("With a provider switch the exit month is the month the new provider's line opens ({m})."),
         );
         return Ok(Window { a: a0, earliest: m, latest: m });
     }
@@ -82,7 +81,11 @@ pub fn window(s: &Scenario, cx: &mut Ctx) -> Result<Window, CalcError> {
         let cutoff = r.int("exit.corporate-paper-cutoff-day", a0, tr)?;
         let earliest =
             if i64::from(a0.day()) <= cutoff { Month::of(a0) } else { Month::of(a0).plus(1) };
-        crate::explain!(cx, "SN-3", format!("法人の書面は{cutoff}日までに届けばその月末、{}日以降は翌月末以降の退会です（到着日 {a0}）。", cutoff + 1), format!("A corporate paper form arriving by the {cutoff}th allows exit at that month's end; from the {}st, only from the next month's end (arrival {a0}).", cutoff + 1));
+        cx.explain(
+            "SN-3",
+            || format!("法人の書面は{cutoff}日までに届けばその月末、{}日以降は翌月末以降の退会です（到着日 {a0}）。", cutoff + 1),
+            || format!("A corporate paper form arriving by the {cutoff}th allows exit at that month's end; from the {}st, only from the next month's end (arrival {a0}).", cutoff + 1),
+        );
         return Ok(Window { a: a0, earliest, latest: earliest.plus(span - 1) });
     }
     let mut a = a0;
@@ -98,22 +101,20 @@ pub fn window(s: &Scenario, cx: &mut Ctx) -> Result<Window, CalcError> {
                 r.text("contact.corporate.closed", a0, tr, crate::text::Lang::Ja)?,
                 r.text("contact.corporate.closed", a0, tr, crate::text::Lang::En)?,
             );
-            crate::warn!(
-                cx,
+            cx.warn(
                 "corporate-desk-closed",
                 "SN-3",
-                format!("{a0} は法人窓口の休業日（{hj}）のため、申請は次の営業日 {open} の扱いになります。"),
-                format!("{a0} is a closed day of the corporate desk ({he}); the request counts from the next open day, {open}.")
+                || format!("{a0} は法人窓口の休業日（{hj}）のため、申請は次の営業日 {open} の扱いになります。"),
+                || format!("{a0} is a closed day of the corporate desk ({he}); the request counts from the next open day, {open}."),
             );
             a = open;
         }
     }
     let earliest = Month::of(a);
-    crate::explain!(
-        cx,
+    cx.explain(
         "SN-2",
-        format!("申請日（{a}）の月末か翌月末に退会できます。日付に関係なく選べるのはこの2つです。"),
-        format!("Applying on {a} allows exit at the end of that month or of the next; the day of the month does not matter.")
+        || format!("申請日（{a}）の月末か翌月末に退会できます。日付に関係なく選べるのはこの2つです。"),
+        || format!("Applying on {a} allows exit at the end of that month or of the next; the day of the month does not matter."),
     );
     Ok(Window { a, earliest, latest: earliest.plus(span - 1) })
 }
@@ -267,7 +268,11 @@ pub fn plan(
         } else {
             ("NTT東日本", "NTT East")
         };
-        crate::explain!(cx, "SN-5", format!("撤去工事（無料）は{}エリアでは申請日 + {lead}日（{earliest}）以降です。{x}に退会するには {deadline} までに申し込みます。", region.0), format!("Removal construction (free) in {}'s area is possible from application + {lead} days ({earliest}). To leave in {x}, apply by {deadline}.", region.1));
+        cx.explain(
+            "SN-5",
+            || format!("撤去工事（無料）は{}エリアでは申請日 + {lead}日（{earliest}）以降です。{x}に退会するには {deadline} までに申し込みます。", region.0),
+            || format!("Removal construction (free) in {}'s area is possible from application + {lead} days ({earliest}). To leave in {x}, apply by {deadline}.", region.1),
+        );
         removal_date = Some(used);
         earliest_removal = Some(earliest);
         removal_deadline = Some(deadline);
@@ -281,7 +286,11 @@ pub fn plan(
             let days = r.int("phone.analog-return-days", w.a, &mut cx.trace)?;
             let deadline = add_days(w.a, days).ok_or(OVF)?;
             analog_deadline = Some(deadline);
-            crate::explain!(cx, "SN-6", format!("番号を残すにはNTTでアナログ戻しが必要で、申請日から{days}日後の {deadline} までに完了しないと番号は失われます。"), format!("Keeping the number needs NTT's analog return, completed within {days} days of the application ({deadline}), or the number is lost."));
+            cx.explain(
+                "SN-6",
+                || format!("番号を残すにはNTTでアナログ戻しが必要で、申請日から{days}日後の {deadline} までに完了しないと番号は失われます。"),
+                || format!("Keeping the number needs NTT's analog return, completed within {days} days of the application ({deadline}), or the number is lost."),
+            );
             if let Some(ret) = c.phone.analog_return_date {
                 if ret < w.a {
                     cx.error(InputError::new(
@@ -294,19 +303,23 @@ pub fn plan(
                         ),
                     ));
                 } else if ret > deadline {
-                    crate::warn!(cx, "number-lost", "SN-6", format!("アナログ戻しの完了（{ret}）が期限 {deadline} を過ぎるため、電話番号は失われます。退会は {deadline} の月までしか待ちません。"), format!("The analog return ({ret}) completes after the deadline {deadline}: the number is lost, and the exit waits no longer than {deadline}'s month."));
+                    cx.warn(
+                        "number-lost",
+                        "SN-6",
+                        || format!("アナログ戻しの完了（{ret}）が期限 {deadline} を過ぎるため、電話番号は失われます。退会は {deadline} の月までしか待ちません。"),
+                        || format!("The analog return ({ret}) completes after the deadline {deadline}: the number is lost, and the exit waits no longer than {deadline}'s month."),
+                    );
                     analog_month = Some(Month::of(deadline));
                 } else {
                     analog_month = Some(Month::of(ret));
                 }
             }
         } else {
-            crate::warn!(
-                cx,
+            cx.warn(
                 "number-cannot-be-kept",
                 "SN-6",
-                "NTTのアナログ回線で発行された番号ではないため、番号は残せません。".into(),
-                "The number was not issued for an NTT analog line, so it cannot be kept.".into()
+                || "NTTのアナログ回線で発行された番号ではないため、番号は残せません。".into(),
+                || "The number was not issued for an NTT analog line, so it cannot be kept.".into(),
             );
         }
     }
@@ -315,29 +328,27 @@ pub fn plan(
     let mut shifted_by = None;
     if shifts {
         if let Some(rm) = removal_month.filter(|m| *m > x) {
-            crate::warn!(
-                cx,
+            cx.warn(
                 "removal-shifts-exit",
                 "SN-5",
-                format!(
+                || format!(
                     "撤去工事が {} のため、退会月は {x} から {rm} に延び、延びた月も1か月分の料金がかかります。",
                     removal_date.map(|d| d.to_string()).unwrap_or_default()
                 ),
-                format!(
+                || format!(
                     "Removal on {} moves the exit from {x} to {rm}; each added month is charged in full.",
                     removal_date.map(|d| d.to_string()).unwrap_or_default()
-                )
+                ),
             );
             month = rm;
             shifted_by = Some(Shift::Removal);
         }
         if let Some(am) = analog_month.filter(|m| *m > x) {
-            crate::warn!(
-                cx,
+            cx.warn(
                 "analog-return-shifts-exit",
                 "SN-6",
-                format!("アナログ戻しが完了するまで退会できないため、退会月は {x} から {am} に延びます。"),
-                format!("The exit cannot complete before the analog return, so it moves from {x} to {am}.")
+                || format!("アナログ戻しが完了するまで退会できないため、退会月は {x} から {am} に延びます。"),
+                || format!("The exit cannot complete before the analog return, so it moves from {x} to {am}."),
             );
             if am > month {
                 month = am;
@@ -362,10 +373,22 @@ pub fn plan(
     let mypage_until =
         add_days(add_months(completion_date, mypage_months).ok_or(OVF)?, -1).ok_or(OVF)?;
     match prorate {
-        Some((used, days)) => crate::explain!(cx, "SN-1", format!("入力された契約条件では最終月は日割りです。{last_service_day} までの{used}日分（{days}日中）を払い、{completion_date} 0時に退会完了です。"), format!("Under the terms you entered the last month is prorated: {used} of {days} days, service until {last_service_day}; exit completes at 00:00 on {completion_date}.")),
-        None => crate::explain!(cx, "SN-1", format!("退会は月末で、退会月（{month}）は日割りせず1か月分かかります。{completion_date} 0時に退会完了です。"), format!("Exit is at a month end and the exit month ({month}) is charged in full; exit completes at 00:00 on {completion_date}.")),
+        Some((used, days)) => cx.explain(
+            "SN-1",
+            || format!("入力された契約条件では最終月は日割りです。{last_service_day} までの{used}日分（{days}日中）を払い、{completion_date} 0時に退会完了です。"),
+            || format!("Under the terms you entered the last month is prorated: {used} of {days} days, service until {last_service_day}; exit completes at 00:00 on {completion_date}."),
+        ),
+        None => cx.explain(
+            "SN-1",
+            || format!("退会は月末で、退会月（{month}）は日割りせず1か月分かかります。{completion_date} 0時に退会完了です。"),
+            || format!("Exit is at a month end and the exit month ({month}) is charged in full; exit completes at 00:00 on {completion_date}."),
+        ),
     }
-    crate::explain!(cx, "SN-13", format!("退会後も会員ページ（マイページ）は{mypage_months}か月間、{mypage_until}まで見られます。ログインのIDとパスワードはそれまで保管してください。"), format!("The member pages (MyPage) stay open for {mypage_months} months after exit, until {mypage_until}; keep the login until then."));
+    cx.explain(
+        "SN-13",
+        || format!("退会後も会員ページ（マイページ）は{mypage_months}か月間、{mypage_until}まで見られます。ログインのIDとパスワードはそれまで保管してください。"),
+        || format!("The member pages (MyPage) stay open for {mypage_months} months after exit, until {mypage_until}; keep the login until then."),
+    );
     Ok(ExitPlan {
         window: w,
         chosen: x,
