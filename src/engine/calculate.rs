@@ -6,10 +6,11 @@ use super::answer::*;
 pub use super::compare::compare_exit_months;
 use crate::engine::actions;
 use crate::engine::billing::{self, Billed};
-use crate::engine::campaign::{self, Acceptance, CampaignOutcome};
+use crate::engine::campaign::{self, CampaignOutcome};
 use crate::engine::charges;
 use crate::engine::context::Ctx;
 use crate::engine::exit::{self, ExitPlan};
+use crate::engine::Mode;
 use crate::error::{CalcError, ErrorCode, InputError};
 use crate::input::{self, Scenario};
 use crate::rules::{ymd_str, Confidence, OPEN_END};
@@ -60,12 +61,12 @@ pub(crate) struct Core {
 }
 
 pub(crate) fn core(s: &Scenario, cx: &mut Ctx) -> Result<Core, CalcError> {
-    let plan = exit::plan(s, None, true, cx)?;
+    let plan = exit::plan(s, Mode::Answer, cx)?;
     let exit_charges = charges::exit_charges(s, &plan, cx)?;
     let mut all = charges::monthly_fees(s, &plan);
     all.extend(exit_charges.iter().cloned());
     let billed = billing::bill(s, all, cx)?;
-    let camp = campaign::run(s, &plan, &exit_charges, Acceptance::AsGiven, cx)?;
+    let camp = campaign::run(s, &plan, &exit_charges, Mode::Answer, cx)?;
     if !cx.errors.is_empty() {
         return Err(CalcError::Input(std::mem::take(&mut cx.errors)));
     }

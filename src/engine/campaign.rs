@@ -11,6 +11,7 @@ use crate::calendar::{add_days, add_months, Month};
 use crate::engine::charges::Charge;
 use crate::engine::context::Ctx;
 use crate::engine::exit::ExitPlan;
+use crate::engine::Mode;
 use crate::error::{CalcError, ErrorCode as C, InputError};
 use crate::input::{Building, Campaign, RefundMethod, Removal, Scenario};
 use crate::rules::Rules;
@@ -115,15 +116,6 @@ impl std::fmt::Debug for Rules {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Rules({})", self.set.id)
     }
-}
-
-/// How the acceptance date is taken.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Acceptance {
-    /// `calculate`: the given date (checked against the earliest) or the earliest.
-    AsGiven,
-    /// `compareExitMonths` rows: the later of the given date and the row's earliest.
-    LaterOfGivenAndEarliest,
 }
 
 const OVF: CalcError = CalcError::DateOverflow;
@@ -256,12 +248,14 @@ fn warn_ended(s: &Scenario, e: &Ended, cx: &mut Ctx) {
 
 /// The campaign's refunds for the exit in `plan` with exit charges `exit`; `None` when
 /// no campaign is chosen, or when the chosen one has no version on the auひかり
-/// application date (AU-1: it pays nothing, and says so in a warning).
+/// application date (AU-1: it pays nothing, and says so in a warning). In a
+/// compareExitMonths row ([`Mode::Row`]) the acceptance date is the later of the given one
+/// and the row's earliest; in the answer an earlier given one is an input error.
 pub fn run(
     s: &Scenario,
     plan: &ExitPlan,
     exit: &[Charge],
-    mode: Acceptance,
+    mode: Mode,
     cx: &mut Ctx,
 ) -> Result<Option<CampaignOutcome>, CalcError> {
     let r = match chosen(s)? {
@@ -331,7 +325,7 @@ pub fn run(
     let statements_billed = Month::of(plan.completion_date).plus(lag);
     let earliest = at.max(statements_billed.first_day().ok_or(OVF)?);
     let acceptance = match (mode, d.acceptance_date) {
-        (Acceptance::AsGiven, Some(g)) if g < earliest => {
+        (Mode::Answer, Some(g)) if g < earliest => {
             cx.error(InputError::new("destination.acceptanceDate", C::Inconsistent, format!("受付日（{g}）は最短の受付日 {earliest} より前です（明細が請求されるのは {statements_billed}、開通日は {at}）。"), format!("the acceptance date ({g}) is before the earliest possible, {earliest} (statements billed in {statements_billed}, start {at}).")));
             earliest
         }

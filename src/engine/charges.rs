@@ -239,7 +239,7 @@ mod tests {
     fn charges_of(text: &str) -> Vec<(ChargeKind, i64, Month)> {
         let s = scenario(text);
         let mut cx = Ctx::for_scenario(&s);
-        let p = exit::plan(&s, None, true, &mut cx).expect("plan");
+        let p = exit::plan(&s, crate::engine::Mode::Answer, &mut cx).expect("plan");
         exit_charges(&s, &p, &mut cx)
             .expect("charges")
             .into_iter()

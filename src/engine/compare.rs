@@ -4,10 +4,11 @@
 
 use super::calculate::{core, fail, internal, Answer, Core};
 use crate::calendar::Month;
-use crate::engine::campaign::{self, Acceptance};
+use crate::engine::campaign;
 use crate::engine::charges;
 use crate::engine::context::Ctx;
 use crate::engine::exit::{self, ExitPlan};
+use crate::engine::Mode;
 use crate::error::CalcError;
 use crate::input::{self, Scenario};
 use crate::text::yen;
@@ -35,14 +36,14 @@ fn compare_scenario(s: &Scenario) -> Result<Comparison, CalcError> {
     let mut rows = Vec::with_capacity(n as usize);
     for i in 0..n {
         let m = earliest.plus(i);
-        let mut rc = Ctx::for_scenario(s);
-        rc.quiet = true;
-        let p = exit::plan(s, Some(m), false, &mut rc)?;
+        let mode = Mode::Row(m);
+        let mut rc = Ctx::for_mode(s, mode);
+        let p = exit::plan(s, mode, &mut rc)?;
         let ex = charges::exit_charges(s, &p, &mut rc)?;
         let exit_sum = ex.iter().fold(0i64, |a, c| a.saturating_add(c.amount));
         let charges =
             s.current.monthly_fee.saturating_mul(i64::from(i) + 1).saturating_add(exit_sum);
-        let camp = campaign::run(s, &p, &ex, Acceptance::LaterOfGivenAndEarliest, &mut rc)?;
+        let camp = campaign::run(s, &p, &ex, mode, &mut rc)?;
         let refunds = camp
             .iter()
             .flat_map(|k| k.refunds.iter())

@@ -51,6 +51,13 @@ impl Ctx {
         cx
     }
 
+    /// A context for one run in `mode`: a compareExitMonths row keeps no message.
+    pub fn for_mode(s: &crate::input::Scenario, mode: super::Mode) -> Self {
+        let mut cx = Ctx::for_scenario(s);
+        cx.quiet = matches!(mode, super::Mode::Row(_));
+        cx
+    }
+
     /// Adds a warning in the calculation's language (once for the same code and text).
     /// `ja` and `en` build the text: only the one for the language is called.
     ///

@@ -4,6 +4,7 @@
 
 use crate::calendar::{add_days, add_months, next_desk_open_day, Month};
 use crate::engine::context::Ctx;
+use crate::engine::Mode;
 use crate::error::{CalcError, ErrorCode as C, InputError};
 use crate::input::{Channel, Customer, Region, Removal, Scenario};
 use chrono::{Datelike, NaiveDate};
@@ -188,20 +189,19 @@ pub fn renewal(s: &Scenario, m: Month, cx: &mut Ctx) -> Result<(bool, (Month, Mo
     Ok((in_window, w))
 }
 
-/// The full exit plan. `chosen` overrides the wished month (compareExitMonths rows);
-/// `shifts` false leaves SN-5/SN-6 out (each row is "as if requested in time").
-pub fn plan(
-    s: &Scenario,
-    chosen: Option<Month>,
-    shifts: bool,
-    cx: &mut Ctx,
-) -> Result<ExitPlan, CalcError> {
+/// The full exit plan. A compareExitMonths row ([`Mode::Row`]) overrides the wished month
+/// and leaves SN-5/SN-6 out (each row is "as if requested in time").
+pub fn plan(s: &Scenario, mode: Mode, cx: &mut Ctx) -> Result<ExitPlan, CalcError> {
     let c = &s.current;
     let r = c.rules;
     let w = window(s, cx)?;
-    let mut x = chosen.or(c.exit_month).unwrap_or(w.earliest);
+    let (row, answer) = match mode {
+        Mode::Row(m) => (Some(m), false),
+        Mode::Answer => (None, true),
+    };
+    let mut x = row.or(c.exit_month).unwrap_or(w.earliest);
     // A provider that prorates the last month may end service on a given day.
-    let exit_date = if chosen.is_none() { c.exit_date } else { None };
+    let exit_date = if answer { c.exit_date } else { None };
     if let Some(d) = exit_date {
         let m = Month::of(d);
         if d < w.a || m > w.latest {
@@ -224,7 +224,7 @@ pub fn plan(
     }
     // A wished month outside the window is refused whether or not a prorated exit day
     // is given too.
-    if chosen.is_none() {
+    if answer {
         if let Some(m) = c.exit_month {
             if m < w.earliest || m > w.latest {
                 cx.error(InputError::new(
@@ -326,7 +326,7 @@ pub fn plan(
 
     let mut month = x;
     let mut shifted_by = None;
-    if shifts {
+    if answer {
         if let Some(rm) = removal_month.filter(|m| *m > x) {
             cx.warn(
                 "removal-shifts-exit",
@@ -470,11 +470,22 @@ mod tests {
         let s = scenario(&format!(
             r#"{{ "applicationDate": "2019-05-25", "current": {{ {SONET}, "removal": "requested", "region": "west" }} }}"#
         ));
-        let p = plan(&s, None, true, &mut Ctx::for_scenario(&s)).expect("plan");
+        let p = plan(&s, Mode::Answer, &mut Ctx::for_scenario(&s)).expect("plan");
         assert_eq!(
             (p.chosen, p.month, p.shifted_by, p.extra_months),
             (m("2019-05"), m("2019-06"), Some(Shift::Removal), 1)
         );
         assert_eq!(p.removal_deadline, Some(d("2019-05-21")));
+    }
+
+    #[test]
+    fn sn5_a_compare_row_is_as_if_requested_in_time() {
+        let s = scenario(&format!(
+            r#"{{ "applicationDate": "2019-05-25", "current": {{ {SONET}, "removal": "requested", "region": "west" }} }}"#
+        ));
+        let mut cx = Ctx::for_mode(&s, Mode::Row(m("2019-05")));
+        let p = plan(&s, Mode::Row(m("2019-05")), &mut cx).expect("plan");
+        assert_eq!((p.month, p.shifted_by, p.extra_months), (m("2019-05"), None, 0));
+        assert!(cx.warnings.is_empty() && cx.explanations.is_empty(), "a row keeps no message");
     }
 }

@@ -16,6 +16,23 @@ pub mod compare;
 pub mod context;
 pub mod exit;
 
+use crate::calendar::Month;
+
+/// How one run of the pipeline is asked for: the reader's own answer, or one row of
+/// `compareExitMonths`. One value instead of a flag per stage, so a stage cannot be told
+/// "row" while another is told "answer".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// `calculate` (and `compareExitMonths`' check of the input): the reader's exit month
+    /// or exit day, SN-5/SN-6 shifts applied, the acceptance date as given (one before the
+    /// earliest possible is an input error), every warning and explanation kept.
+    Answer,
+    /// One `compareExitMonths` row: exit month `M` as if requested in time (no SN-5/SN-6
+    /// shift, no exit day), the acceptance date the later of the given one and the row's
+    /// earliest, figures only (no warning or explanation kept).
+    Row(Month),
+}
+
 /// For the unit tests beside each stage: a validated scenario from CONTRACT JSON text.
 #[cfg(test)]
 pub(crate) fn scenario(text: &str) -> crate::input::Scenario {
