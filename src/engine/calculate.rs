@@ -73,10 +73,17 @@ pub(crate) fn core(s: &Scenario, cx: &mut Ctx) -> Result<Core, CalcError> {
     Ok(Core { plan, billed, camp })
 }
 
+/// Reads and validates a request, once, at the engine's door: the scenario every stage
+/// works on, or the failure that lists every input problem. Nothing past the door sees
+/// the JSON.
+pub(crate) fn validated(input: &Json) -> Result<Scenario, Failure> {
+    input::read(input).map_err(|(lang, errors)| fail(lang, errors))
+}
+
 pub fn calculate(input: &Json) -> Answer<Calculation> {
-    let s = match input::read(input) {
+    let s = match validated(input) {
         Ok(s) => s,
-        Err((lang, errors)) => return Answer::Err(fail(lang, errors)),
+        Err(f) => return Answer::Err(f),
     };
     match calculate_scenario(&s) {
         Ok(c) => Answer::Ok(c),
@@ -406,12 +413,20 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
     })
 }
 
-/// `exportCalendar(input, now)`: the calculation as an iCalendar file (see [`crate::wire::ics`]).
+/// `exportCalendar(input, now)`: the request read and validated once, like
+/// [`calculate`]; then [`export_scenario`]. The events' UIDs hash the request as given
+/// ([`crate::wire::ics::scenario_hash`]: key order and `lang` left out), so the hash is
+/// taken here, beside the reading, and only it goes on with the scenario.
 pub fn export_calendar(input: &Json, now: &str) -> Answer<CalendarOut> {
-    let s = match input::read(input) {
-        Ok(s) => s,
-        Err((lang, errors)) => return Answer::Err(fail(lang, errors)),
-    };
+    match validated(input) {
+        Ok(s) => export_scenario(&s, crate::wire::ics::scenario_hash(input), now),
+        Err(f) => Answer::Err(f),
+    }
+}
+
+/// A validated scenario's calculation as an iCalendar file (see [`crate::wire::ics`]):
+/// `uid_hash` makes the events' UIDs, `now` (`20261125T093000Z`) is the DTSTAMP.
+pub fn export_scenario(s: &Scenario, uid_hash: u64, now: &str) -> Answer<CalendarOut> {
     if !crate::wire::ics::valid_stamp(now) {
         return Answer::Err(fail(
             s.lang,
@@ -423,16 +438,11 @@ pub fn export_calendar(input: &Json, now: &str) -> Answer<CalendarOut> {
             )],
         ));
     }
-    match calculate_scenario(&s) {
+    match calculate_scenario(s) {
         Ok(c) => {
             // The number of events from the writer itself: a text search for BEGIN:VEVENT
             // would bring a substring searcher and its panic messages into the wasm.
-            let (ics, events) = crate::wire::ics::calendar(
-                &c,
-                crate::wire::ics::scenario_hash(input),
-                now,
-                s.lang == Lang::Ja,
-            );
+            let (ics, events) = crate::wire::ics::calendar(&c, uid_hash, now, s.lang == Lang::Ja);
             Answer::Ok(CalendarOut {
                 ok: true,
                 ics,
@@ -441,5 +451,39 @@ pub fn export_calendar(input: &Json, now: &str) -> Answer<CalendarOut> {
             })
         }
         Err(e) => Answer::Err(internal(s.lang, e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::scenario;
+
+    const SONET: &str = r#"{ "applicationDate": "2019-05-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2016-01-20" } }"#;
+
+    #[test]
+    fn the_export_takes_a_validated_scenario_and_the_uid_hash_it_is_given() {
+        let s = scenario(SONET);
+        let Answer::Ok(c) = export_scenario(&s, 0xabc, "20261125T093000Z") else {
+            panic!("no calendar")
+        };
+        assert!(c.ics.contains("-0000000000000abc@norikae"), "{}", c.ics);
+        assert_eq!(c.filename, "norikae-2019-05.ics");
+        let Answer::Err(f) = export_scenario(&s, 0xabc, "2026-11-25") else {
+            panic!("a bad stamp accepted")
+        };
+        assert_eq!(f.errors[0].field, "now");
+    }
+
+    #[test]
+    fn the_door_hashes_the_request_as_given_and_reads_it_once() {
+        let mut de = serde_json::Deserializer::from_str(SONET);
+        let json = crate::wire::json::read(&mut de).expect("JSON");
+        let hash = crate::wire::ics::scenario_hash(&json);
+        assert_eq!(
+            export_calendar(&json, "20261125T093000Z"),
+            export_scenario(&validated(&json).expect("valid"), hash, "20261125T093000Z")
+        );
+        assert!(matches!(export_calendar(&Json::Null, "20261125T093000Z"), Answer::Err(_)));
     }
 }

@@ -2,7 +2,7 @@
 //! requested in time (no SN-5/SN-6 shift), with the application dates that reach it and a
 //! recommendation in words that are true for this reader.
 
-use super::calculate::{core, fail, internal, Answer, Core};
+use super::calculate::{core, internal, validated, Answer, Core};
 use crate::calendar::Month;
 use crate::engine::campaign;
 use crate::engine::charges;
@@ -10,15 +10,15 @@ use crate::engine::context::Ctx;
 use crate::engine::exit::{self, ExitPlan};
 use crate::engine::Mode;
 use crate::error::CalcError;
-use crate::input::{self, Scenario};
+use crate::input::Scenario;
 use crate::text::yen;
 use crate::wire::json::Json;
 use crate::wire::output::*;
 
 pub fn compare_exit_months(input: &Json) -> Answer<Comparison> {
-    let s = match input::read(input) {
+    let s = match validated(input) {
         Ok(s) => s,
-        Err((lang, errors)) => return Answer::Err(fail(lang, errors)),
+        Err(f) => return Answer::Err(f),
     };
     match compare_scenario(&s) {
         Ok(c) => Answer::Ok(c),
