@@ -1,6 +1,8 @@
-//! The whole calculation, data flowing one way: input → exit → charges → billing →
-//! campaign → deadlines, actions, totals (AU-11) → the answer (presented by
-//! [`super::answer`]); `compareExitMonths` is [`super::compare`].
+//! The whole calculation, data flowing one way: input (read and validated once, by
+//! `validated`) → exit → charges → billing → campaign → totals (AU-11), deadlines
+//! ([`super::deadlines`]), actions → the answer (presented by [`super::answer`], its
+//! explanations' sources by [`super::sources`]); `compareExitMonths` is
+//! [`super::compare`], `exportCalendar` [`export_calendar`].
 
 use super::answer::*;
 pub use super::compare::compare_exit_months;
@@ -9,7 +11,9 @@ use crate::engine::billing::{self, Billed};
 use crate::engine::campaign::{self, CampaignOutcome};
 use crate::engine::charges;
 use crate::engine::context::Ctx;
+use crate::engine::deadlines;
 use crate::engine::exit::{self, ExitPlan};
+use crate::engine::sources;
 use crate::engine::Mode;
 use crate::error::{CalcError, ErrorCode, InputError};
 use crate::input::{self, Scenario};
@@ -219,126 +223,13 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         );
     }
 
-    // Deadlines, in CONTRACT's order.
-    let mut deadlines = Vec::new();
-    // "MyPage" is So-net's word: said only for a provider whose data prints statements there.
-    let mypage = s.current.rules.has("statement.how");
-    let dl = |kind, date, rule, ja, en| DeadlineOut {
-        kind,
-        date,
-        rule,
-        label: lang.pick(ja, en),
-        unverified: unverified(&cx, &[rule, if rule.starts_with("AU") { "AU-1" } else { rule }]),
-    };
-    if let Some(k) = &camp {
-        deadlines.push(dl(
-            "au-application",
-            k.application_deadline,
-            "AU-7",
-            "auひかりの申請期限",
-            "au Hikari application deadline",
-        ));
-    }
-    deadlines.push(dl(
-        "statement-print",
-        plan.mypage_until,
-        "SN-13",
-        if mypage {
-            "明細書を印刷できる期限（マイページ）"
-        } else {
-            "会員ページを見られる期限"
-        },
-        if mypage {
-            "Last day to print the statement (MyPage)"
-        } else {
-            "Last day of the member pages"
-        },
-    ));
-    if let Some(d) = plan.analog_deadline {
-        deadlines.push(dl(
-            "analog-return",
-            d,
-            "SN-6",
-            "アナログ戻しの期限",
-            "Analog-return deadline",
-        ));
-    }
-    if let Some(d) = plan.removal_deadline {
-        deadlines.push(dl(
-            "removal-application",
-            d,
-            "SN-5",
-            "撤去工事ありで退会月を守る申込期限",
-            "Apply by (to keep the month with removal)",
-        ));
-    }
-    if let Some(k) = &camp {
-        deadlines.push(dl(
-            "au-commitment-end",
-            k.commitment_end,
-            "AU-8",
-            "キャンペーン利用期間の終わり",
-            "End of the campaign commitment",
-        ));
-    }
+    let deadlines = deadlines::deadlines(s, &plan, camp.as_ref(), &cx);
 
     let actions = actions::build(s, &plan, &billed, camp.as_ref(), &mut cx)?;
     let timeline = timeline(s, &plan, &charges, &refunds, &deadlines, lang);
     let cashflow = cashflow(&charges, &refunds);
 
-    let mut explanations: Vec<ExplanationOut> = cx
-        .explanations
-        .iter()
-        .map(|e| ExplanationOut { rule: e.rule, text: lang.dates(&e.text), sources: Vec::new() })
-        .collect();
-    let mut sources: Vec<SourceOut> = Vec::new();
-    let mut cite = |e: &mut ExplanationOut, src: &crate::rules::Source| {
-        let id = match sources.iter().find(|x| x.url == src.url) {
-            Some(x) => x.id.clone(),
-            None => {
-                let id = if sources.iter().any(|x| x.id == src.id) {
-                    format!("{}-{}", src.id, sources.len())
-                } else {
-                    src.id.to_string()
-                };
-                sources.push(SourceOut {
-                    id: id.clone(),
-                    title: src.title,
-                    url: src.url,
-                    kind: src.kind,
-                    checked: ymd_str(src.checked),
-                });
-                id
-            }
-        };
-        if !e.sources.contains(&id) {
-            e.sources.push(id);
-        }
-    };
-    for (set, p) in &cx.trace.used {
-        if let Some(e) = explanations.iter_mut().find(|e| e.rule == p.rule) {
-            for &i in p.sources {
-                if let Some(src) = set.sources.get(usize::from(i)) {
-                    cite(e, src);
-                }
-            }
-        }
-    }
-    // A rule whose figure rests on no dated value (SN-1's month-end, SN-10's proof)
-    // still cites its source: the seed article of the set it belongs to.
-    let camp_set = camp.as_ref().map(|k| k.rules.set);
-    for e in explanations.iter_mut().filter(|e| e.sources.is_empty()) {
-        let set = if e.rule.starts_with("AU-") {
-            camp_set.unwrap_or(s.current.rules.set)
-        } else {
-            s.current.rules.set
-        };
-        let prefix = if e.rule.starts_with("AU-") { "seeds/002" } else { "seeds/000" };
-        for src in set.sources.iter().filter(|x| x.kind == "seed" && x.url.starts_with(prefix)) {
-            cite(e, src);
-        }
-    }
-    crate::text::sort_by_key(&mut explanations, |e| rule_order(e.rule));
+    let (explanations, sources) = sources::explanations(s, &cx, camp.as_ref());
 
     let mut rules = vec![set_out(s.current.rules.set, lang)];
     let campaign = camp.as_ref().map(|k| {

@@ -14,7 +14,9 @@ pub mod campaign;
 pub mod charges;
 pub mod compare;
 pub mod context;
+pub mod deadlines;
 pub mod exit;
+pub mod sources;
 
 use crate::calendar::Month;
 
