@@ -5,7 +5,8 @@
 
 use crate::calendar::Month;
 use crate::engine::context::Ctx;
-use crate::engine::exit::{renewal, ExitPlan};
+use crate::engine::exit::ExitPlan;
+use crate::engine::renewal::renewal;
 use crate::error::CalcError;
 use crate::input::{Building, Scenario, Statement};
 use crate::text::yen;

@@ -8,6 +8,7 @@ use crate::engine::campaign;
 use crate::engine::charges;
 use crate::engine::context::Ctx;
 use crate::engine::exit::{self, ExitPlan};
+use crate::engine::renewal::renewal;
 use crate::engine::Mode;
 use crate::error::CalcError;
 use crate::input::Scenario;
@@ -31,7 +32,7 @@ fn compare_scenario(s: &Scenario) -> Result<Comparison, CalcError> {
     let mut cx = Ctx::for_scenario(s);
     let Core { plan, .. } = core(s, &mut cx)?;
     let earliest = plan.window.earliest;
-    let (_, (_, last)) = exit::renewal(s, earliest, &mut cx)?;
+    let (_, (_, last)) = renewal(s, earliest, &mut cx)?;
     let n = last.since(earliest).clamp(0, 39) + 1;
     let mut rows = Vec::with_capacity(n as usize);
     for i in 0..n {

@@ -1,9 +1,11 @@
 //! When the contract really ends (SN-1 … SN-6): the allowed exit window, the chosen
 //! month, the shifts that removal construction and the analog return of a phone number
-//! can add, the contract month k(M) and the renewal window, completion and MyPage dates.
+//! can add, completion and MyPage dates; with the contract month k(M) and the renewal
+//! window of the exit month ([`super::renewal`]).
 
 use crate::calendar::{add_days, add_months, next_desk_open_day, Month};
 use crate::engine::context::Ctx;
+use crate::engine::renewal::{contract_month, renewal};
 use crate::engine::Mode;
 use crate::error::{CalcError, ErrorCode as C, InputError};
 use crate::input::{Channel, Customer, Region, Removal, Scenario};
@@ -163,30 +165,6 @@ pub fn reach(
         by = by.min(add_days(m.last_day().ok_or(OVF)?, -lead).ok_or(OVF)?);
     }
     Ok(Some((from.max(a0), by)))
-}
-
-/// Contract month k(M): the month of the service start is month 1 (SPEC vocabulary).
-pub fn contract_month(s: &Scenario, m: Month) -> i32 {
-    m.since(Month::of(s.current.service_start)).saturating_add(1)
-}
-
-/// SN-7: renewal months are term·n + each offset, n ≥ 1. Returns (in window, window).
-pub fn renewal(s: &Scenario, m: Month, cx: &mut Ctx) -> Result<(bool, (Month, Month)), CalcError> {
-    let r = s.current.rules;
-    let at = s.current.contract_date;
-    let term = r.int("contract.term-months", at, &mut cx.trace)?.clamp(1, 600) as i32;
-    let offsets = r.ints("contract.renewal-months", at, &mut cx.trace)?;
-    let first = offsets.iter().copied().min().unwrap_or(1).clamp(1, 600) as i32;
-    let last = offsets.iter().copied().max().unwrap_or(1).clamp(1, 600) as i32;
-    let k = contract_month(s, m);
-    let in_window = k > term
-        && offsets.iter().any(|&o| (k - o as i32).rem_euclid(term) == 0 && k - o as i32 >= term);
-    // The window containing k, else the next one: smallest n ≥ 1 with term·n + last ≥ k.
-    let n = ((k - last).max(0) + term - 1) / term;
-    let n = n.max(1);
-    let start = Month::of(s.current.service_start);
-    let w = (start.plus(term * n + first - 1), start.plus(term * n + last - 1));
-    Ok((in_window, w))
 }
 
 /// The full exit plan. A compareExitMonths row ([`Mode::Row`]) overrides the wished month
@@ -436,24 +414,6 @@ mod tests {
         };
         assert_eq!(at("2019-05-20"), m("2019-05"));
         assert_eq!(at("2019-05-21"), m("2019-06"));
-    }
-
-    #[test]
-    fn sn7_renewal_months_are_37_and_38_then_every_36_months() {
-        let s = scenario(&format!(
-            r#"{{ "applicationDate": "2019-05-10", "current": {{ {SONET} }} }}"#
-        ));
-        let mut cx = Ctx::for_scenario(&s);
-        // Start 2017-03: month 37 is 2020-03.
-        assert_eq!(
-            renewal(&s, m("2020-03"), &mut cx).expect("renewal"),
-            (true, (m("2020-03"), m("2020-04")))
-        );
-        assert_eq!(
-            renewal(&s, m("2020-05"), &mut cx).expect("renewal"),
-            (false, (m("2023-03"), m("2023-04")))
-        );
-        assert_eq!(contract_month(&s, m("2020-03")), 37);
     }
 
     #[test]

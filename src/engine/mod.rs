@@ -16,6 +16,7 @@ pub mod compare;
 pub mod context;
 pub mod deadlines;
 pub mod exit;
+pub mod renewal;
 pub mod sources;
 
 use crate::calendar::Month;
