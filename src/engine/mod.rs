@@ -1,10 +1,13 @@
 //! The calculation itself, on a validated [`crate::input::Scenario`]: the exit month
 //! (SN-1 … SN-6), the exit charges (SN-7 … SN-10), when each is billed and paid (SN-11,
 //! SN-12), the destination campaign (AU-1 … AU-10), the to-do list, and the answer
-//! (AU-11, deadlines, timeline, `compareExitMonths`).
+//! (AU-11, deadlines, timeline, `compareExitMonths`). A run is for the reader's answer or
+//! for one `compareExitMonths` row ([`Mode`]).
 //!
-//! Holds no JSON and no JsValue (that is [`crate::wire`] and [`crate::boundary`]), and no
-//! provider or campaign figure (that is [`crate::rules`]' data).
+//! Sees JSON only at its door, where a request is read and validated once
+//! ([`calculate::calculate`], `compare_exit_months`, `export_calendar`); no JsValue (that
+//! is [`crate::wire`] and [`crate::boundary`]), and no provider or campaign figure (that
+//! is [`crate::rules`]' data).
 
 pub mod actions;
 pub mod answer;

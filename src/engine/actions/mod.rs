@@ -1,8 +1,8 @@
 //! The person's dated to-do list (CONTRACT "actions"): what to do, from when, by when
 //! and whom to call, turning SN-4, SN-6, SN-10, SN-13 … SN-15, AU-3, AU-6 and AU-7 into
-//! steps, one module per phase: [`leave`] (asking to leave, and what the exit waits for),
-//! [`closing`] (closing the account: proof, software, slips, statement, login) and
-//! [`campaign`] (claiming the auひかり campaign).
+//! steps, one module per phase: `leave` (asking to leave, and what the exit waits for),
+//! `closing` (closing the account: proof, software, slips, statement, login) and
+//! `campaign` (claiming the auひかり campaign).
 //!
 //! Contacts (phone numbers, menus, hours, closed days) and a provider's own words are rule
 //! data; no date is computed here that the exit plan, billing or campaign did not give.

@@ -2,11 +2,11 @@
 //! or — honestly — that it refunds nothing, and every reason why.
 //!
 //! [`run`] is the pipeline, one stage per concept, each in its own module named for it:
-//! [`version`] (AU-1: the dated version in force, or that the campaign had ended),
-//! [`window`] (AU-7: the application deadline and the acceptance date),
-//! [`eligibility`] (AU-2 source, AU-3 plan and phone options, AU-4 ISP),
-//! [`refund`] (AU-5 covered fees and amount, AU-4 caps, AU-6 timing),
-//! [`extras`] (AU-9 mobile part, AU-10 Plus extras) and [`commitment`] (AU-8).
+//! `version` (AU-1: the dated version in force, or that the campaign had ended),
+//! `window` (AU-7: the application deadline and the acceptance date),
+//! `eligibility` (AU-2 source, AU-3 plan and phone options, AU-4 ISP),
+//! `refund` (AU-5 covered fees and amount, AU-4 caps, AU-6 timing),
+//! `extras` (AU-9 mobile part, AU-10 Plus extras) and `commitment` (AU-8).
 //!
 //! Holds no campaign figure (those are the campaign rule sets' data) and nothing of the
 //! answer's presentation ([`super::answer`]).
