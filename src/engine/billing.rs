@@ -37,11 +37,14 @@ pub fn bill(s: &Scenario, charges: Vec<Charge>, cx: &mut Ctx) -> Result<Vec<Bill
                 let nominal = debit_month.day(day).unwrap_or(last);
                 let d = next_bank_business_day(nominal).ok_or(CalcError::DateOverflow)?;
                 if d != nominal {
-                    crate::explain!(
-                        cx,
+                    cx.explain(
                         "SN-12",
-                        format!("{nominal} は銀行休業日のため、引落しは翌営業日 {d} です。"),
-                        format!("{nominal} is not a bank business day, so the debit moves to {d}.")
+                        || format!("{nominal} は銀行休業日のため、引落しは翌営業日 {d} です。"),
+                        || {
+                            format!(
+                                "{nominal} is not a bank business day, so the debit moves to {d}."
+                            )
+                        },
                     );
                 }
                 due = Some(d);
@@ -81,13 +84,12 @@ pub fn bill(s: &Scenario, charges: Vec<Charge>, cx: &mut Ctx) -> Result<Vec<Bill
             "USEN labels each bill with the billed month (September's usage arrives as \"October\").",
         ),
     };
-    crate::explain!(
-        cx,
+    cx.explain(
         "SN-11",
-        "利用月の料金は翌月に請求されます。契約解除料などは退会完了月の料金として、その翌月に請求されます。".into(),
-        "A month's usage is billed the following month; exit charges belong to the completion month and are billed the month after.".into()
+        || "利用月の料金は翌月に請求されます。契約解除料などは退会完了月の料金として、その翌月に請求されます。".into(),
+        || "A month's usage is billed the following month; exit charges belong to the completion month and are billed the month after.".into(),
     );
-    crate::explain!(cx, "SN-12", ja.into(), en.into());
+    cx.explain("SN-12", || ja.into(), || en.into());
     Ok(out)
 }
 

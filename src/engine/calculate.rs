@@ -1,15 +1,20 @@
-//! The whole calculation, data flowing one way: input → exit → charges → billing →
-//! campaign → deadlines, actions, totals (AU-11) → the answer (presented by
-//! [`super::answer`]); `compareExitMonths` is [`super::compare`].
+//! The whole calculation, data flowing one way: input (read and validated once, by
+//! `validated`) → exit → charges → billing → campaign → totals (AU-11), deadlines
+//! ([`super::deadlines`]), actions → the answer (presented by [`super::answer`], its
+//! explanations' sources by [`super::sources`]); `compareExitMonths` is
+//! [`super::compare`], `exportCalendar` [`export_calendar`].
 
 use super::answer::*;
 pub use super::compare::compare_exit_months;
 use crate::engine::actions;
 use crate::engine::billing::{self, Billed};
-use crate::engine::campaign::{self, Acceptance, CampaignOutcome};
+use crate::engine::campaign::{self, CampaignOutcome};
 use crate::engine::charges;
 use crate::engine::context::Ctx;
+use crate::engine::deadlines;
 use crate::engine::exit::{self, ExitPlan};
+use crate::engine::sources;
+use crate::engine::Mode;
 use crate::error::{CalcError, ErrorCode, InputError};
 use crate::input::{self, Scenario};
 use crate::rules::{ymd_str, Confidence, OPEN_END};
@@ -60,22 +65,29 @@ pub(crate) struct Core {
 }
 
 pub(crate) fn core(s: &Scenario, cx: &mut Ctx) -> Result<Core, CalcError> {
-    let plan = exit::plan(s, None, true, cx)?;
+    let plan = exit::plan(s, Mode::Answer, cx)?;
     let exit_charges = charges::exit_charges(s, &plan, cx)?;
     let mut all = charges::monthly_fees(s, &plan);
     all.extend(exit_charges.iter().cloned());
     let billed = billing::bill(s, all, cx)?;
-    let camp = campaign::run(s, &plan, &exit_charges, Acceptance::AsGiven, cx)?;
+    let camp = campaign::run(s, &plan, &exit_charges, Mode::Answer, cx)?;
     if !cx.errors.is_empty() {
         return Err(CalcError::Input(std::mem::take(&mut cx.errors)));
     }
     Ok(Core { plan, billed, camp })
 }
 
+/// Reads and validates a request, once, at the engine's door: the scenario every stage
+/// works on, or the failure that lists every input problem. Nothing past the door sees
+/// the JSON.
+pub(crate) fn validated(input: &Json) -> Result<Scenario, Failure> {
+    input::read(input).map_err(|(lang, errors)| fail(lang, errors))
+}
+
 pub fn calculate(input: &Json) -> Answer<Calculation> {
-    let s = match input::read(input) {
+    let s = match validated(input) {
         Ok(s) => s,
-        Err((lang, errors)) => return Answer::Err(fail(lang, errors)),
+        Err(f) => return Answer::Err(f),
     };
     match calculate_scenario(&s) {
         Ok(c) => Answer::Ok(c),
@@ -103,26 +115,30 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
                     .words("product.successor", s.current.contract_date, &mut cx.trace, lang)?
                     .map(|w| if lang == Lang::Ja { format!("（{w}）") } else { format!(" ({w})") })
                     .unwrap_or_default();
-                crate::warn!(cx, "product-closed", "SN-7", format!("{name_ja}は{closed}で新規受付を終えています。{}に申し込んだ契約は別の商品{next}かもしれません。契約内容を確認してください。", s.current.contract_date), format!("{name_en} closed to new sign-ups on {closed}; a contract applied for on {} is probably another product{next}. Check your contract.", s.current.contract_date), field = "current.contractDate");
+                cx.warn_with_field(
+                    "product-closed",
+                    "SN-7",
+                    "current.contractDate",
+                    || format!("{name_ja}は{closed}で新規受付を終えています。{}に申し込んだ契約は別の商品{next}かもしれません。契約内容を確認してください。", s.current.contract_date),
+                    || format!("{name_en} closed to new sign-ups on {closed}; a contract applied for on {} is probably another product{next}. Check your contract.", s.current.contract_date),
+                );
             }
         }
     }
     // SN-15, always.
     let p = s.current.short_name(lang);
-    crate::explain!(
-        cx,
+    cx.explain(
         "SN-15",
-        format!("退会すると{p}のセキュリティソフトなどのオプションサービスも終わるため、新しいソフトを入れる前にアンインストールします。"),
-        format!("Optional services such as {p}'s security software end with the exit: uninstall it before installing another.")
+        || format!("退会すると{p}のセキュリティソフトなどのオプションサービスも終わるため、新しいソフトを入れる前にアンインストールします。"),
+        || format!("Optional services such as {p}'s security software end with the exit: uninstall it before installing another."),
     );
-    crate::warn!(
-        cx,
+    cx.warn(
         "uninstall-security-software",
         "SN-15",
-        format!(
+        || format!(
             "{p}のセキュリティソフトは、新しいソフトを入れる前にアンインストールしてください。オプションサービスは退会とともに終わります。"
         ),
-        format!("Uninstall {p}'s security software before installing another; optional services end with the exit.")
+        || format!("Uninstall {p}'s security software before installing another; optional services end with the exit."),
     );
     // Every unverified value read (rules data, Confidence::Low) is named.
     let low: Vec<_> = cx
@@ -135,12 +151,11 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
     for (set, p) in low {
         let (nj, ne) = p.note.map(|n| (n.ja, n.en)).unwrap_or(("", ""));
         let rule: &'static str = p.rule;
-        crate::warn!(
-            cx,
+        cx.warn(
             "rule-unverified",
             rule,
-            format!("未確認の値を使っています（{}、{rule}）: {nj}", set.name.ja),
-            format!("An unverified value is used ({}, {rule}): {ne}", set.name.en)
+            || format!("未確認の値を使っています（{}、{rule}）: {nj}", set.name.ja),
+            || format!("An unverified value is used ({}, {rule}): {ne}", set.name.en),
         );
     }
 
@@ -187,144 +202,34 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
     };
     // AU-11 is the net cost of a switch: explained when a destination was entered.
     if s.destination.is_some() {
-        crate::explain!(
-            cx,
+        cx.explain(
             "AU-11",
-            format!(
-                "乗り換えの実質負担 = 退会時の請求 {}円 − 還元・割引 {}円 = {}円。",
-                yen(totals.charges),
-                yen(totals.refunds),
-                yen(totals.net)
-            ),
-            format!(
-                "Net switching cost = exit charges {} yen − refunds and discounts {} yen = {} yen.",
-                yen(totals.charges),
-                yen(totals.refunds),
-                yen(totals.net)
-            )
+            || {
+                format!(
+                    "乗り換えの実質負担 = 退会時の請求 {}円 − 還元・割引 {}円 = {}円。",
+                    yen(totals.charges),
+                    yen(totals.refunds),
+                    yen(totals.net)
+                )
+            },
+            || {
+                format!(
+                    "Net switching cost = exit charges {} yen − refunds and discounts {} yen = {} yen.",
+                    yen(totals.charges),
+                    yen(totals.refunds),
+                    yen(totals.net)
+                )
+            },
         );
     }
 
-    // Deadlines, in CONTRACT's order.
-    let mut deadlines = Vec::new();
-    // "MyPage" is So-net's word: said only for a provider whose data prints statements there.
-    let mypage = s.current.rules.has("statement.how");
-    let dl = |kind, date, rule, ja, en| DeadlineOut {
-        kind,
-        date,
-        rule,
-        label: lang.pick(ja, en),
-        unverified: unverified(&cx, &[rule, if rule.starts_with("AU") { "AU-1" } else { rule }]),
-    };
-    if let Some(k) = &camp {
-        deadlines.push(dl(
-            "au-application",
-            k.application_deadline,
-            "AU-7",
-            "auひかりの申請期限",
-            "au Hikari application deadline",
-        ));
-    }
-    deadlines.push(dl(
-        "statement-print",
-        plan.mypage_until,
-        "SN-13",
-        if mypage {
-            "明細書を印刷できる期限（マイページ）"
-        } else {
-            "会員ページを見られる期限"
-        },
-        if mypage {
-            "Last day to print the statement (MyPage)"
-        } else {
-            "Last day of the member pages"
-        },
-    ));
-    if let Some(d) = plan.analog_deadline {
-        deadlines.push(dl(
-            "analog-return",
-            d,
-            "SN-6",
-            "アナログ戻しの期限",
-            "Analog-return deadline",
-        ));
-    }
-    if let Some(d) = plan.removal_deadline {
-        deadlines.push(dl(
-            "removal-application",
-            d,
-            "SN-5",
-            "撤去工事ありで退会月を守る申込期限",
-            "Apply by (to keep the month with removal)",
-        ));
-    }
-    if let Some(k) = &camp {
-        deadlines.push(dl(
-            "au-commitment-end",
-            k.commitment_end,
-            "AU-8",
-            "キャンペーン利用期間の終わり",
-            "End of the campaign commitment",
-        ));
-    }
+    let deadlines = deadlines::deadlines(s, &plan, camp.as_ref(), &cx);
 
     let actions = actions::build(s, &plan, &billed, camp.as_ref(), &mut cx)?;
     let timeline = timeline(s, &plan, &charges, &refunds, &deadlines, lang);
     let cashflow = cashflow(&charges, &refunds);
 
-    let mut explanations: Vec<ExplanationOut> = cx
-        .explanations
-        .iter()
-        .map(|e| ExplanationOut { rule: e.rule, text: lang.dates(&e.text), sources: Vec::new() })
-        .collect();
-    let mut sources: Vec<SourceOut> = Vec::new();
-    let mut cite = |e: &mut ExplanationOut, src: &crate::rules::Source| {
-        let id = match sources.iter().find(|x| x.url == src.url) {
-            Some(x) => x.id.clone(),
-            None => {
-                let id = if sources.iter().any(|x| x.id == src.id) {
-                    format!("{}-{}", src.id, sources.len())
-                } else {
-                    src.id.to_string()
-                };
-                sources.push(SourceOut {
-                    id: id.clone(),
-                    title: src.title,
-                    url: src.url,
-                    kind: src.kind,
-                    checked: ymd_str(src.checked),
-                });
-                id
-            }
-        };
-        if !e.sources.contains(&id) {
-            e.sources.push(id);
-        }
-    };
-    for (set, p) in &cx.trace.used {
-        if let Some(e) = explanations.iter_mut().find(|e| e.rule == p.rule) {
-            for &i in p.sources {
-                if let Some(src) = set.sources.get(usize::from(i)) {
-                    cite(e, src);
-                }
-            }
-        }
-    }
-    // A rule whose figure rests on no dated value (SN-1's month-end, SN-10's proof)
-    // still cites its source: the seed article of the set it belongs to.
-    let camp_set = camp.as_ref().map(|k| k.rules.set);
-    for e in explanations.iter_mut().filter(|e| e.sources.is_empty()) {
-        let set = if e.rule.starts_with("AU-") {
-            camp_set.unwrap_or(s.current.rules.set)
-        } else {
-            s.current.rules.set
-        };
-        let prefix = if e.rule.starts_with("AU-") { "seeds/002" } else { "seeds/000" };
-        for src in set.sources.iter().filter(|x| x.kind == "seed" && x.url.starts_with(prefix)) {
-            cite(e, src);
-        }
-    }
-    crate::text::sort_by_key(&mut explanations, |e| rule_order(e.rule));
+    let (explanations, sources) = sources::explanations(s, &cx, camp.as_ref());
 
     let mut rules = vec![set_out(s.current.rules.set, lang)];
     let campaign = camp.as_ref().map(|k| {
@@ -399,12 +304,20 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
     })
 }
 
-/// `exportCalendar(input, now)`: the calculation as an iCalendar file (see [`crate::wire::ics`]).
+/// `exportCalendar(input, now)`: the request read and validated once, like
+/// [`calculate`]; then [`export_scenario`]. The events' UIDs hash the request as given
+/// ([`crate::wire::ics::scenario_hash`]: key order and `lang` left out), so the hash is
+/// taken here, beside the reading, and only it goes on with the scenario.
 pub fn export_calendar(input: &Json, now: &str) -> Answer<CalendarOut> {
-    let s = match input::read(input) {
-        Ok(s) => s,
-        Err((lang, errors)) => return Answer::Err(fail(lang, errors)),
-    };
+    match validated(input) {
+        Ok(s) => export_scenario(&s, crate::wire::ics::scenario_hash(input), now),
+        Err(f) => Answer::Err(f),
+    }
+}
+
+/// A validated scenario's calculation as an iCalendar file (see [`crate::wire::ics`]):
+/// `uid_hash` makes the events' UIDs, `now` (`20261125T093000Z`) is the DTSTAMP.
+pub fn export_scenario(s: &Scenario, uid_hash: u64, now: &str) -> Answer<CalendarOut> {
     if !crate::wire::ics::valid_stamp(now) {
         return Answer::Err(fail(
             s.lang,
@@ -416,16 +329,11 @@ pub fn export_calendar(input: &Json, now: &str) -> Answer<CalendarOut> {
             )],
         ));
     }
-    match calculate_scenario(&s) {
+    match calculate_scenario(s) {
         Ok(c) => {
             // The number of events from the writer itself: a text search for BEGIN:VEVENT
             // would bring a substring searcher and its panic messages into the wasm.
-            let (ics, events) = crate::wire::ics::calendar(
-                &c,
-                crate::wire::ics::scenario_hash(input),
-                now,
-                s.lang == Lang::Ja,
-            );
+            let (ics, events) = crate::wire::ics::calendar(&c, uid_hash, now, s.lang == Lang::Ja);
             Answer::Ok(CalendarOut {
                 ok: true,
                 ics,
@@ -434,5 +342,39 @@ pub fn export_calendar(input: &Json, now: &str) -> Answer<CalendarOut> {
             })
         }
         Err(e) => Answer::Err(internal(s.lang, e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::scenario;
+
+    const SONET: &str = r#"{ "applicationDate": "2019-05-10", "current": { "provider": "so-net-hikari-plus", "serviceStart": "2016-01-20" } }"#;
+
+    #[test]
+    fn the_export_takes_a_validated_scenario_and_the_uid_hash_it_is_given() {
+        let s = scenario(SONET);
+        let Answer::Ok(c) = export_scenario(&s, 0xabc, "20261125T093000Z") else {
+            panic!("no calendar")
+        };
+        assert!(c.ics.contains("-0000000000000abc@norikae"), "{}", c.ics);
+        assert_eq!(c.filename, "norikae-2019-05.ics");
+        let Answer::Err(f) = export_scenario(&s, 0xabc, "2026-11-25") else {
+            panic!("a bad stamp accepted")
+        };
+        assert_eq!(f.errors[0].field, "now");
+    }
+
+    #[test]
+    fn the_door_hashes_the_request_as_given_and_reads_it_once() {
+        let mut de = serde_json::Deserializer::from_str(SONET);
+        let json = crate::wire::json::read(&mut de).expect("JSON");
+        let hash = crate::wire::ics::scenario_hash(&json);
+        assert_eq!(
+            export_calendar(&json, "20261125T093000Z"),
+            export_scenario(&validated(&json).expect("valid"), hash, "20261125T093000Z")
+        );
+        assert!(matches!(export_calendar(&Json::Null, "20261125T093000Z"), Answer::Err(_)));
     }
 }

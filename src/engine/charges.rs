@@ -5,7 +5,8 @@
 
 use crate::calendar::Month;
 use crate::engine::context::Ctx;
-use crate::engine::exit::{renewal, ExitPlan};
+use crate::engine::exit::ExitPlan;
+use crate::engine::renewal::renewal;
 use crate::error::CalcError;
 use crate::input::{Building, Scenario, Statement};
 use crate::text::yen;
@@ -77,13 +78,14 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
     let entered = cx.trace.is_user("fee.cancellation");
     let bj = if c.building == Building::Mansion { "マンション" } else { "戸建" };
     if in_window {
-        crate::explain!(
-            cx,
+        cx.explain(
             "SN-7",
-            format!("契約{k}か月目（{m}）は更新月のため、契約解除料はかかりません。"),
-            format!(
-                "Contract month {k} ({m}) is a renewal month, so there is no cancellation fee."
-            )
+            || format!("契約{k}か月目（{m}）は更新月のため、契約解除料はかかりません。"),
+            || {
+                format!(
+                    "Contract month {k} ({m}) is a renewal month, so there is no cancellation fee."
+                )
+            },
         );
     } else {
         let (pj, pe) = if entered {
@@ -97,7 +99,11 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
         };
         let window = if w1 == w2 { w1.to_string() } else { format!("{w1}・{w2}") };
         let window_en = if w1 == w2 { w1.to_string() } else { format!("{w1}, {w2}") };
-        crate::explain!(cx, "SN-7", format!("契約{k}か月目（{m}）は更新月（{window}）ではないため、契約解除料 {}円（{bj}、{pj}）がかかり、退会完了月 {completion} の請求です。", yen(fee)), format!("Contract month {k} ({m}) is not a renewal month ({window_en}), so the cancellation fee of {} yen applies ({pe}); it is a charge of the completion month {completion}.", yen(fee)));
+        cx.explain(
+            "SN-7",
+            || format!("契約{k}か月目（{m}）は更新月（{window}）ではないため、契約解除料 {}円（{bj}、{pj}）がかかり、退会完了月 {completion} の請求です。", yen(fee)),
+            || format!("Contract month {k} ({m}) is not a renewal month ({window_en}), so the cancellation fee of {} yen applies ({pe}); it is a charge of the completion month {completion}.", yen(fee)),
+        );
         if fee > 0 {
             out.push(Charge { kind: ChargeKind::CancellationFee, amount: fee, month: completion });
         }
@@ -119,7 +125,11 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
             }
             _ => left.saturating_mul(con.monthly_installment),
         };
-        crate::explain!(cx, "SN-8", format!("工事費の分割（{}円 × {}回、{first}から）は {m} までに{paid}回払い終わり、残り{left}回分 {}円を退会完了月 {completion} に一括で請求されます。", yen(con.monthly_installment), con.installments, yen(amount)), format!("Of the construction installments ({} yen × {}, from {first}), {paid} are paid by {m}; the remaining {left}, {} yen, are charged at once in the completion month {completion}.", yen(con.monthly_installment), con.installments, yen(amount)));
+        cx.explain(
+            "SN-8",
+            || format!("工事費の分割（{}円 × {}回、{first}から）は {m} までに{paid}回払い終わり、残り{left}回分 {}円を退会完了月 {completion} に一括で請求されます。", yen(con.monthly_installment), con.installments, yen(amount)),
+            || format!("Of the construction installments ({} yen × {}, from {first}), {paid} are paid by {m}; the remaining {left}, {} yen, are charged at once in the completion month {completion}.", yen(con.monthly_installment), con.installments, yen(amount)),
+        );
         if amount > 0 {
             out.push(Charge { kind: ChargeKind::ConstructionRemainder, amount, month: completion });
         }
@@ -128,19 +138,18 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
     // SN-9 cashback minimum-use period.
     if let Some(cb) = &c.cashback {
         if i64::from(k) < cb.minimum_months {
-            crate::explain!(
-                cx,
+            cx.explain(
                 "SN-9",
-                format!(
+                || format!(
                     "キャッシュバックの最低利用期間（{}か月）に対し契約{k}か月目で退会するため、{}円の違約金がかかります。",
                     cb.minimum_months,
                     yen(cb.amount)
                 ),
-                format!(
+                || format!(
                     "Leaving in contract month {k}, before the cashback's minimum use of {} months, costs {} yen.",
                     cb.minimum_months,
                     yen(cb.amount)
-                )
+                ),
             );
             if cb.amount > 0 {
                 out.push(Charge {
@@ -150,11 +159,10 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
                 });
             }
         } else {
-            crate::explain!(
-                cx,
+            cx.explain(
                 "SN-9",
-                format!("キャッシュバックの最低利用期間（{}か月）は満たしているため、違約金はかかりません。", cb.minimum_months),
-                format!("The cashback's minimum use of {} months is met: no penalty.", cb.minimum_months)
+                || format!("キャッシュバックの最低利用期間（{}か月）は満たしているため、違約金はかかりません。", cb.minimum_months),
+                || format!("The cashback's minimum use of {} months is met: no penalty.", cb.minimum_months),
             );
         }
     }
@@ -164,36 +172,38 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
     let p = c.short_name(cx.lang);
     if c.statement == Statement::Request {
         if let Some(fee) = r.int_if("statement.fee", c.contract_date, &mut cx.trace)? {
-            crate::explain!(
-                cx,
+            cx.explain(
                 "SN-10",
-                format!("明細書を電話・メールで依頼すると{}円（税込）かかります。", yen(fee)),
-                format!(
-                    "Asking for the fee statement by phone or e-mail costs {} yen with tax.",
-                    yen(fee)
-                )
+                || format!("明細書を電話・メールで依頼すると{}円（税込）かかります。", yen(fee)),
+                || {
+                    format!(
+                        "Asking for the fee statement by phone or e-mail costs {} yen with tax.",
+                        yen(fee)
+                    )
+                },
             );
             if fee > 0 {
                 out.push(Charge { kind: ChargeKind::StatementFee, amount: fee, month: completion });
             }
         } else {
-            crate::explain!(
-                cx,
+            cx.explain(
                 "SN-10",
-                format!("{p}で明細書を依頼したときの手数料は分かっていないため、計算に入れていません。"),
-                format!("What {p} charges for a requested statement is not known, so it is not counted.")
+                || format!("{p}で明細書を依頼したときの手数料は分かっていないため、計算に入れていません。"),
+                || format!("What {p} charges for a requested statement is not known, so it is not counted."),
             );
         }
     }
     match r.words("proof.words", s.application_date, &mut cx.trace, cx.lang)? {
-        Some(w) => cx.explain("SN-10", w.to_string()),
-        None => crate::explain!(
-            cx,
+        // Already in the calculation's language (read with `cx.lang`).
+        Some(w) => cx.explain("SN-10", || w.to_string(), || w.to_string()),
+        None => cx.explain(
             "SN-10",
-            format!(
-                "退会の証明には、{p}からの退会完了の連絡と契約解除料の明細を保管してください。"
-            ),
-            format!("Keep {p}'s exit confirmation and the fee statement as proof of the exit.")
+            || {
+                format!(
+                    "退会の証明には、{p}からの退会完了の連絡と契約解除料の明細を保管してください。"
+                )
+            },
+            || format!("Keep {p}'s exit confirmation and the fee statement as proof of the exit."),
         ),
     }
     Ok(out)
@@ -230,7 +240,7 @@ mod tests {
     fn charges_of(text: &str) -> Vec<(ChargeKind, i64, Month)> {
         let s = scenario(text);
         let mut cx = Ctx::for_scenario(&s);
-        let p = exit::plan(&s, None, true, &mut cx).expect("plan");
+        let p = exit::plan(&s, crate::engine::Mode::Answer, &mut cx).expect("plan");
         exit_charges(&s, &p, &mut cx)
             .expect("charges")
             .into_iter()

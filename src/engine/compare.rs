@@ -2,22 +2,24 @@
 //! requested in time (no SN-5/SN-6 shift), with the application dates that reach it and a
 //! recommendation in words that are true for this reader.
 
-use super::calculate::{core, fail, internal, Answer, Core};
+use super::calculate::{core, internal, validated, Answer, Core};
 use crate::calendar::Month;
-use crate::engine::campaign::{self, Acceptance};
+use crate::engine::campaign;
 use crate::engine::charges;
 use crate::engine::context::Ctx;
 use crate::engine::exit::{self, ExitPlan};
+use crate::engine::renewal::renewal;
+use crate::engine::Mode;
 use crate::error::CalcError;
-use crate::input::{self, Scenario};
+use crate::input::Scenario;
 use crate::text::yen;
 use crate::wire::json::Json;
 use crate::wire::output::*;
 
 pub fn compare_exit_months(input: &Json) -> Answer<Comparison> {
-    let s = match input::read(input) {
+    let s = match validated(input) {
         Ok(s) => s,
-        Err((lang, errors)) => return Answer::Err(fail(lang, errors)),
+        Err(f) => return Answer::Err(f),
     };
     match compare_scenario(&s) {
         Ok(c) => Answer::Ok(c),
@@ -30,19 +32,19 @@ fn compare_scenario(s: &Scenario) -> Result<Comparison, CalcError> {
     let mut cx = Ctx::for_scenario(s);
     let Core { plan, .. } = core(s, &mut cx)?;
     let earliest = plan.window.earliest;
-    let (_, (_, last)) = exit::renewal(s, earliest, &mut cx)?;
+    let (_, (_, last)) = renewal(s, earliest, &mut cx)?;
     let n = last.since(earliest).clamp(0, 39) + 1;
     let mut rows = Vec::with_capacity(n as usize);
     for i in 0..n {
         let m = earliest.plus(i);
-        let mut rc = Ctx::for_scenario(s);
-        rc.quiet = true;
-        let p = exit::plan(s, Some(m), false, &mut rc)?;
+        let mode = Mode::Row(m);
+        let mut rc = Ctx::for_mode(s, mode);
+        let p = exit::plan(s, mode, &mut rc)?;
         let ex = charges::exit_charges(s, &p, &mut rc)?;
         let exit_sum = ex.iter().fold(0i64, |a, c| a.saturating_add(c.amount));
         let charges =
             s.current.monthly_fee.saturating_mul(i64::from(i) + 1).saturating_add(exit_sum);
-        let camp = campaign::run(s, &p, &ex, Acceptance::LaterOfGivenAndEarliest, &mut rc)?;
+        let camp = campaign::run(s, &p, &ex, mode, &mut rc)?;
         let refunds = camp
             .iter()
             .flat_map(|k| k.refunds.iter())

@@ -1,9 +1,12 @@
 //! When the contract really ends (SN-1 … SN-6): the allowed exit window, the chosen
 //! month, the shifts that removal construction and the analog return of a phone number
-//! can add, the contract month k(M) and the renewal window, completion and MyPage dates.
+//! can add, completion and MyPage dates; with the contract month k(M) and the renewal
+//! window of the exit month ([`super::renewal`]).
 
 use crate::calendar::{add_days, add_months, next_desk_open_day, Month};
 use crate::engine::context::Ctx;
+use crate::engine::renewal::{contract_month, renewal};
+use crate::engine::Mode;
 use crate::error::{CalcError, ErrorCode as C, InputError};
 use crate::input::{Channel, Customer, Region, Removal, Scenario};
 use chrono::{Datelike, NaiveDate};
@@ -70,11 +73,10 @@ pub fn window(s: &Scenario, cx: &mut Ctx) -> Result<Window, CalcError> {
     if c.channel == Channel::ProviderSwitch {
         // SN-4: So-net ends the day the new provider's line opens.
         let m = Month::of(c.switch_date.unwrap_or(a0));
-        crate::explain!(
-            cx,
+        cx.explain(
             "SN-4",
-            format!("事業者変更では、新しい事業者の回線が開通した月（{m}）が退会月です。"),
-            format!("With a provider switch the exit month is the month the new provider's line opens ({m}).")
+            || format!("事業者変更では、新しい事業者の回線が開通した月（{m}）が退会月です。"),
+            || format!("With a provider switch the exit month is the month the new provider's line opens ({m})."),
         );
         return Ok(Window { a: a0, earliest: m, latest: m });
     }
@@ -82,7 +84,11 @@ pub fn window(s: &Scenario, cx: &mut Ctx) -> Result<Window, CalcError> {
         let cutoff = r.int("exit.corporate-paper-cutoff-day", a0, tr)?;
         let earliest =
             if i64::from(a0.day()) <= cutoff { Month::of(a0) } else { Month::of(a0).plus(1) };
-        crate::explain!(cx, "SN-3", format!("法人の書面は{cutoff}日までに届けばその月末、{}日以降は翌月末以降の退会です（到着日 {a0}）。", cutoff + 1), format!("A corporate paper form arriving by the {cutoff}th allows exit at that month's end; from the {}st, only from the next month's end (arrival {a0}).", cutoff + 1));
+        cx.explain(
+            "SN-3",
+            || format!("法人の書面は{cutoff}日までに届けばその月末、{}日以降は翌月末以降の退会です（到着日 {a0}）。", cutoff + 1),
+            || format!("A corporate paper form arriving by the {cutoff}th allows exit at that month's end; from the {}st, only from the next month's end (arrival {a0}).", cutoff + 1),
+        );
         return Ok(Window { a: a0, earliest, latest: earliest.plus(span - 1) });
     }
     let mut a = a0;
@@ -98,22 +104,20 @@ pub fn window(s: &Scenario, cx: &mut Ctx) -> Result<Window, CalcError> {
                 r.text("contact.corporate.closed", a0, tr, crate::text::Lang::Ja)?,
                 r.text("contact.corporate.closed", a0, tr, crate::text::Lang::En)?,
             );
-            crate::warn!(
-                cx,
+            cx.warn(
                 "corporate-desk-closed",
                 "SN-3",
-                format!("{a0} は法人窓口の休業日（{hj}）のため、申請は次の営業日 {open} の扱いになります。"),
-                format!("{a0} is a closed day of the corporate desk ({he}); the request counts from the next open day, {open}.")
+                || format!("{a0} は法人窓口の休業日（{hj}）のため、申請は次の営業日 {open} の扱いになります。"),
+                || format!("{a0} is a closed day of the corporate desk ({he}); the request counts from the next open day, {open}."),
             );
             a = open;
         }
     }
     let earliest = Month::of(a);
-    crate::explain!(
-        cx,
+    cx.explain(
         "SN-2",
-        format!("申請日（{a}）の月末か翌月末に退会できます。日付に関係なく選べるのはこの2つです。"),
-        format!("Applying on {a} allows exit at the end of that month or of the next; the day of the month does not matter.")
+        || format!("申請日（{a}）の月末か翌月末に退会できます。日付に関係なく選べるのはこの2つです。"),
+        || format!("Applying on {a} allows exit at the end of that month or of the next; the day of the month does not matter."),
     );
     Ok(Window { a, earliest, latest: earliest.plus(span - 1) })
 }
@@ -163,44 +167,19 @@ pub fn reach(
     Ok(Some((from.max(a0), by)))
 }
 
-/// Contract month k(M): the month of the service start is month 1 (SPEC vocabulary).
-pub fn contract_month(s: &Scenario, m: Month) -> i32 {
-    m.since(Month::of(s.current.service_start)).saturating_add(1)
-}
-
-/// SN-7: renewal months are term·n + each offset, n ≥ 1. Returns (in window, window).
-pub fn renewal(s: &Scenario, m: Month, cx: &mut Ctx) -> Result<(bool, (Month, Month)), CalcError> {
-    let r = s.current.rules;
-    let at = s.current.contract_date;
-    let term = r.int("contract.term-months", at, &mut cx.trace)?.clamp(1, 600) as i32;
-    let offsets = r.ints("contract.renewal-months", at, &mut cx.trace)?;
-    let first = offsets.iter().copied().min().unwrap_or(1).clamp(1, 600) as i32;
-    let last = offsets.iter().copied().max().unwrap_or(1).clamp(1, 600) as i32;
-    let k = contract_month(s, m);
-    let in_window = k > term
-        && offsets.iter().any(|&o| (k - o as i32).rem_euclid(term) == 0 && k - o as i32 >= term);
-    // The window containing k, else the next one: smallest n ≥ 1 with term·n + last ≥ k.
-    let n = ((k - last).max(0) + term - 1) / term;
-    let n = n.max(1);
-    let start = Month::of(s.current.service_start);
-    let w = (start.plus(term * n + first - 1), start.plus(term * n + last - 1));
-    Ok((in_window, w))
-}
-
-/// The full exit plan. `chosen` overrides the wished month (compareExitMonths rows);
-/// `shifts` false leaves SN-5/SN-6 out (each row is "as if requested in time").
-pub fn plan(
-    s: &Scenario,
-    chosen: Option<Month>,
-    shifts: bool,
-    cx: &mut Ctx,
-) -> Result<ExitPlan, CalcError> {
+/// The full exit plan. A compareExitMonths row ([`Mode::Row`]) overrides the wished month
+/// and leaves SN-5/SN-6 out (each row is "as if requested in time").
+pub fn plan(s: &Scenario, mode: Mode, cx: &mut Ctx) -> Result<ExitPlan, CalcError> {
     let c = &s.current;
     let r = c.rules;
     let w = window(s, cx)?;
-    let mut x = chosen.or(c.exit_month).unwrap_or(w.earliest);
+    let (row, answer) = match mode {
+        Mode::Row(m) => (Some(m), false),
+        Mode::Answer => (None, true),
+    };
+    let mut x = row.or(c.exit_month).unwrap_or(w.earliest);
     // A provider that prorates the last month may end service on a given day.
-    let exit_date = if chosen.is_none() { c.exit_date } else { None };
+    let exit_date = if answer { c.exit_date } else { None };
     if let Some(d) = exit_date {
         let m = Month::of(d);
         if d < w.a || m > w.latest {
@@ -223,7 +202,7 @@ pub fn plan(
     }
     // A wished month outside the window is refused whether or not a prorated exit day
     // is given too.
-    if chosen.is_none() {
+    if answer {
         if let Some(m) = c.exit_month {
             if m < w.earliest || m > w.latest {
                 cx.error(InputError::new(
@@ -267,7 +246,11 @@ pub fn plan(
         } else {
             ("NTT東日本", "NTT East")
         };
-        crate::explain!(cx, "SN-5", format!("撤去工事（無料）は{}エリアでは申請日 + {lead}日（{earliest}）以降です。{x}に退会するには {deadline} までに申し込みます。", region.0), format!("Removal construction (free) in {}'s area is possible from application + {lead} days ({earliest}). To leave in {x}, apply by {deadline}.", region.1));
+        cx.explain(
+            "SN-5",
+            || format!("撤去工事（無料）は{}エリアでは申請日 + {lead}日（{earliest}）以降です。{x}に退会するには {deadline} までに申し込みます。", region.0),
+            || format!("Removal construction (free) in {}'s area is possible from application + {lead} days ({earliest}). To leave in {x}, apply by {deadline}.", region.1),
+        );
         removal_date = Some(used);
         earliest_removal = Some(earliest);
         removal_deadline = Some(deadline);
@@ -281,7 +264,11 @@ pub fn plan(
             let days = r.int("phone.analog-return-days", w.a, &mut cx.trace)?;
             let deadline = add_days(w.a, days).ok_or(OVF)?;
             analog_deadline = Some(deadline);
-            crate::explain!(cx, "SN-6", format!("番号を残すにはNTTでアナログ戻しが必要で、申請日から{days}日後の {deadline} までに完了しないと番号は失われます。"), format!("Keeping the number needs NTT's analog return, completed within {days} days of the application ({deadline}), or the number is lost."));
+            cx.explain(
+                "SN-6",
+                || format!("番号を残すにはNTTでアナログ戻しが必要で、申請日から{days}日後の {deadline} までに完了しないと番号は失われます。"),
+                || format!("Keeping the number needs NTT's analog return, completed within {days} days of the application ({deadline}), or the number is lost."),
+            );
             if let Some(ret) = c.phone.analog_return_date {
                 if ret < w.a {
                     cx.error(InputError::new(
@@ -294,50 +281,52 @@ pub fn plan(
                         ),
                     ));
                 } else if ret > deadline {
-                    crate::warn!(cx, "number-lost", "SN-6", format!("アナログ戻しの完了（{ret}）が期限 {deadline} を過ぎるため、電話番号は失われます。退会は {deadline} の月までしか待ちません。"), format!("The analog return ({ret}) completes after the deadline {deadline}: the number is lost, and the exit waits no longer than {deadline}'s month."));
+                    cx.warn(
+                        "number-lost",
+                        "SN-6",
+                        || format!("アナログ戻しの完了（{ret}）が期限 {deadline} を過ぎるため、電話番号は失われます。退会は {deadline} の月までしか待ちません。"),
+                        || format!("The analog return ({ret}) completes after the deadline {deadline}: the number is lost, and the exit waits no longer than {deadline}'s month."),
+                    );
                     analog_month = Some(Month::of(deadline));
                 } else {
                     analog_month = Some(Month::of(ret));
                 }
             }
         } else {
-            crate::warn!(
-                cx,
+            cx.warn(
                 "number-cannot-be-kept",
                 "SN-6",
-                "NTTのアナログ回線で発行された番号ではないため、番号は残せません。".into(),
-                "The number was not issued for an NTT analog line, so it cannot be kept.".into()
+                || "NTTのアナログ回線で発行された番号ではないため、番号は残せません。".into(),
+                || "The number was not issued for an NTT analog line, so it cannot be kept.".into(),
             );
         }
     }
 
     let mut month = x;
     let mut shifted_by = None;
-    if shifts {
+    if answer {
         if let Some(rm) = removal_month.filter(|m| *m > x) {
-            crate::warn!(
-                cx,
+            cx.warn(
                 "removal-shifts-exit",
                 "SN-5",
-                format!(
+                || format!(
                     "撤去工事が {} のため、退会月は {x} から {rm} に延び、延びた月も1か月分の料金がかかります。",
                     removal_date.map(|d| d.to_string()).unwrap_or_default()
                 ),
-                format!(
+                || format!(
                     "Removal on {} moves the exit from {x} to {rm}; each added month is charged in full.",
                     removal_date.map(|d| d.to_string()).unwrap_or_default()
-                )
+                ),
             );
             month = rm;
             shifted_by = Some(Shift::Removal);
         }
         if let Some(am) = analog_month.filter(|m| *m > x) {
-            crate::warn!(
-                cx,
+            cx.warn(
                 "analog-return-shifts-exit",
                 "SN-6",
-                format!("アナログ戻しが完了するまで退会できないため、退会月は {x} から {am} に延びます。"),
-                format!("The exit cannot complete before the analog return, so it moves from {x} to {am}.")
+                || format!("アナログ戻しが完了するまで退会できないため、退会月は {x} から {am} に延びます。"),
+                || format!("The exit cannot complete before the analog return, so it moves from {x} to {am}."),
             );
             if am > month {
                 month = am;
@@ -362,10 +351,22 @@ pub fn plan(
     let mypage_until =
         add_days(add_months(completion_date, mypage_months).ok_or(OVF)?, -1).ok_or(OVF)?;
     match prorate {
-        Some((used, days)) => crate::explain!(cx, "SN-1", format!("入力された契約条件では最終月は日割りです。{last_service_day} までの{used}日分（{days}日中）を払い、{completion_date} 0時に退会完了です。"), format!("Under the terms you entered the last month is prorated: {used} of {days} days, service until {last_service_day}; exit completes at 00:00 on {completion_date}.")),
-        None => crate::explain!(cx, "SN-1", format!("退会は月末で、退会月（{month}）は日割りせず1か月分かかります。{completion_date} 0時に退会完了です。"), format!("Exit is at a month end and the exit month ({month}) is charged in full; exit completes at 00:00 on {completion_date}.")),
+        Some((used, days)) => cx.explain(
+            "SN-1",
+            || format!("入力された契約条件では最終月は日割りです。{last_service_day} までの{used}日分（{days}日中）を払い、{completion_date} 0時に退会完了です。"),
+            || format!("Under the terms you entered the last month is prorated: {used} of {days} days, service until {last_service_day}; exit completes at 00:00 on {completion_date}."),
+        ),
+        None => cx.explain(
+            "SN-1",
+            || format!("退会は月末で、退会月（{month}）は日割りせず1か月分かかります。{completion_date} 0時に退会完了です。"),
+            || format!("Exit is at a month end and the exit month ({month}) is charged in full; exit completes at 00:00 on {completion_date}."),
+        ),
     }
-    crate::explain!(cx, "SN-13", format!("退会後も会員ページ（マイページ）は{mypage_months}か月間、{mypage_until}まで見られます。ログインのIDとパスワードはそれまで保管してください。"), format!("The member pages (MyPage) stay open for {mypage_months} months after exit, until {mypage_until}; keep the login until then."));
+    cx.explain(
+        "SN-13",
+        || format!("退会後も会員ページ（マイページ）は{mypage_months}か月間、{mypage_until}まで見られます。ログインのIDとパスワードはそれまで保管してください。"),
+        || format!("The member pages (MyPage) stay open for {mypage_months} months after exit, until {mypage_until}; keep the login until then."),
+    );
     Ok(ExitPlan {
         window: w,
         chosen: x,
@@ -416,24 +417,6 @@ mod tests {
     }
 
     #[test]
-    fn sn7_renewal_months_are_37_and_38_then_every_36_months() {
-        let s = scenario(&format!(
-            r#"{{ "applicationDate": "2019-05-10", "current": {{ {SONET} }} }}"#
-        ));
-        let mut cx = Ctx::for_scenario(&s);
-        // Start 2017-03: month 37 is 2020-03.
-        assert_eq!(
-            renewal(&s, m("2020-03"), &mut cx).expect("renewal"),
-            (true, (m("2020-03"), m("2020-04")))
-        );
-        assert_eq!(
-            renewal(&s, m("2020-05"), &mut cx).expect("renewal"),
-            (false, (m("2023-03"), m("2023-04")))
-        );
-        assert_eq!(contract_month(&s, m("2020-03")), 37);
-    }
-
-    #[test]
     fn sn5_reach_with_removal_ends_the_lead_days_before_the_month_end() {
         let s = scenario(&format!(
             r#"{{ "applicationDate": "2019-05-10", "current": {{ {SONET}, "removal": "requested", "region": "west" }} }}"#
@@ -447,11 +430,22 @@ mod tests {
         let s = scenario(&format!(
             r#"{{ "applicationDate": "2019-05-25", "current": {{ {SONET}, "removal": "requested", "region": "west" }} }}"#
         ));
-        let p = plan(&s, None, true, &mut Ctx::for_scenario(&s)).expect("plan");
+        let p = plan(&s, Mode::Answer, &mut Ctx::for_scenario(&s)).expect("plan");
         assert_eq!(
             (p.chosen, p.month, p.shifted_by, p.extra_months),
             (m("2019-05"), m("2019-06"), Some(Shift::Removal), 1)
         );
         assert_eq!(p.removal_deadline, Some(d("2019-05-21")));
+    }
+
+    #[test]
+    fn sn5_a_compare_row_is_as_if_requested_in_time() {
+        let s = scenario(&format!(
+            r#"{{ "applicationDate": "2019-05-25", "current": {{ {SONET}, "removal": "requested", "region": "west" }} }}"#
+        ));
+        let mut cx = Ctx::for_mode(&s, Mode::Row(m("2019-05")));
+        let p = plan(&s, Mode::Row(m("2019-05")), &mut cx).expect("plan");
+        assert_eq!((p.month, p.shifted_by, p.extra_months), (m("2019-05"), None, 0));
+        assert!(cx.warnings.is_empty() && cx.explanations.is_empty(), "a row keeps no message");
     }
 }
