@@ -5,6 +5,8 @@
 
 #[path = "src/rules/compile.rs"]
 mod compile;
+#[path = "src/rules/required.rs"]
+mod required;
 #[path = "src/rules/schema.rs"]
 #[allow(dead_code)]
 mod schema;
@@ -97,6 +99,7 @@ fn main() {
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=src/rules/schema.rs");
     println!("cargo:rerun-if-changed=src/rules/compile.rs");
+    println!("cargo:rerun-if-changed=src/rules/required.rs");
     let mut files: Vec<_> = fs::read_dir("rules")
         .expect("rules/ exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -123,7 +126,7 @@ fn main() {
         let text = fs::read_to_string(f).unwrap_or_else(|e| panic!("{name}: cannot read: {e}"));
         match compile::compile(&name, &text, &shared) {
             Ok(set) => {
-                errors.extend(compile::missing_required(&name, &set));
+                errors.extend(required::missing_required(&name, &set));
                 sets.push(set)
             }
             Err(e) => errors.extend(e),

@@ -8,6 +8,7 @@
 #[cfg(test)]
 pub mod compile;
 pub mod data;
+pub mod required;
 pub mod schema;
 
 use crate::error::CalcError;
@@ -307,7 +308,7 @@ mod tests {
                 let name = p.display().to_string();
                 let set = compile(&name, &std::fs::read_to_string(&p).expect("readable"), &shared)
                     .expect("compiles");
-                assert_eq!(super::compile::missing_required(&name, &set), Vec::<String>::new());
+                assert_eq!(super::required::missing_required(&name, &set), Vec::<String>::new());
             }
         }
         let text = std::fs::read_to_string("rules/custom.toml").expect("custom.toml");
@@ -318,7 +319,7 @@ mod tests {
         let cut = format!("{}{}", &text[..start], &text[end..]);
         let set = compile("custom-cut.toml", &cut, &shared).expect("compiles");
         assert_eq!(
-            super::compile::missing_required("custom-cut.toml", &set),
+            super::required::missing_required("custom-cut.toml", &set),
             vec!["custom-cut.toml: params: lacks \"mypage.months-after-exit\", which every provider must have".to_string()]
         );
     }
