@@ -9,6 +9,7 @@ use crate::engine::context::Ctx;
 use crate::engine::exit::ExitPlan;
 use crate::error::CalcError;
 use crate::input::Scenario;
+use crate::rules::On;
 use crate::rules::{ymd_str, Confidence, OPEN_END};
 use crate::text::{yen, Lang};
 use crate::wire::output::*;
@@ -85,9 +86,9 @@ pub(crate) fn presets(s: &Scenario, cx: &mut Ctx) -> Result<Vec<PresetOut>, Calc
     {
         return Ok(Vec::new());
     }
-    let first = r.need("construction.preset", "first", at, &mut cx.trace)?;
-    let monthly = r.need("construction.preset", "monthly", at, &mut cx.trace)?;
-    let n = r.need("construction.preset", "installments", at, &mut cx.trace)?;
+    let first = r.need("construction.preset", "first", On::contract(at), &mut cx.trace)?;
+    let monthly = r.need("construction.preset", "monthly", On::contract(at), &mut cx.trace)?;
+    let n = r.need("construction.preset", "installments", On::contract(at), &mut cx.trace)?;
     let lang = s.lang;
     Ok(vec![PresetOut {
         kind: "construction",

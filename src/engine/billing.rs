@@ -9,6 +9,7 @@ use crate::engine::charges::Charge;
 use crate::engine::context::Ctx;
 use crate::error::CalcError;
 use crate::input::{Payment, Scenario};
+use crate::rules::On;
 use chrono::NaiveDate;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -23,7 +24,7 @@ pub struct Billed {
 pub fn bill(s: &Scenario, charges: Vec<Charge>, cx: &mut Ctx) -> Result<Vec<Billed>, CalcError> {
     let r = s.current.rules;
     let at = s.current.contract_date;
-    let lag = r.int("billing.lag-months", at, &mut cx.trace)?.clamp(0, 12) as i32;
+    let lag = r.int("billing.lag-months", On::contract(at), &mut cx.trace)?.clamp(0, 12) as i32;
     let mut out = Vec::with_capacity(charges.len());
     for charge in charges {
         let billed_month = charge.month.plus(lag);
@@ -31,7 +32,9 @@ pub fn bill(s: &Scenario, charges: Vec<Charge>, cx: &mut Ctx) -> Result<Vec<Bill
         match s.current.payment {
             Payment::BankDebit => {
                 // Day 29–31 in a shorter month: that month's last day.
-                let day = r.int("billing.bank-debit-day", at, &mut cx.trace)?.clamp(1, 31) as u32;
+                let day = r
+                    .int("billing.bank-debit-day", On::contract(at), &mut cx.trace)?
+                    .clamp(1, 31) as u32;
                 let debit_month = billed_month.plus(1);
                 let last = debit_month.last_day().ok_or(CalcError::DateOverflow)?;
                 let nominal = debit_month.day(day).unwrap_or(last);
@@ -50,8 +53,9 @@ pub fn bill(s: &Scenario, charges: Vec<Charge>, cx: &mut Ctx) -> Result<Vec<Bill
                 due = Some(d);
             }
             Payment::ConvenienceStore => {
-                let day =
-                    r.int("billing.convenience-due-day", at, &mut cx.trace)?.clamp(1, 28) as u32;
+                let day = r
+                    .int("billing.convenience-due-day", On::contract(at), &mut cx.trace)?
+                    .clamp(1, 28) as u32;
                 due = Some(billed_month.day(day).ok_or(CalcError::DateOverflow)?);
                 slip_arrives = Some(billed_month);
             }

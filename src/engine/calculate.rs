@@ -17,6 +17,7 @@ use crate::engine::sources;
 use crate::engine::Mode;
 use crate::error::{CalcError, ErrorCode, InputError};
 use crate::input::{self, Scenario};
+use crate::rules::On;
 use crate::rules::{ymd_str, Confidence, OPEN_END};
 use crate::text::{yen, Lang};
 use crate::wire::json::Json;
@@ -105,14 +106,19 @@ fn calculate_scenario(s: &Scenario) -> Result<Calculation, CalcError> {
         let r = s.current.rules;
         if let Some(closed) = crate::calendar::parse_date(r.text(
             "product.closed-to-new",
-            s.current.contract_date,
+            On::contract(s.current.contract_date),
             &mut cx.trace,
             Lang::En,
         )?) {
             if s.current.contract_date > closed {
                 let (name_ja, name_en) = (&r.set.name.ja, &r.set.name.en);
                 let next = r
-                    .words("product.successor", s.current.contract_date, &mut cx.trace, lang)?
+                    .words(
+                        "product.successor",
+                        On::contract(s.current.contract_date),
+                        &mut cx.trace,
+                        lang,
+                    )?
                     .map(|w| if lang == Lang::Ja { format!("（{w}）") } else { format!(" ({w})") })
                     .unwrap_or_default();
                 cx.warn_with_field(

@@ -9,6 +9,7 @@ use crate::engine::exit::ExitPlan;
 use crate::engine::renewal::renewal;
 use crate::error::CalcError;
 use crate::input::{Building, Scenario, Statement};
+use crate::rules::On;
 use crate::text::yen;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,8 +74,13 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
     // SN-7 cancellation fee, dated by the contract application date.
     let k = plan.contract_month;
     let (in_window, (w1, w2)) = renewal(s, m, cx)?;
-    let fee_param = r.param("fee.cancellation", c.contract_date, &mut cx.trace)?;
-    let fee = r.need("fee.cancellation", c.building.code(), c.contract_date, &mut cx.trace)?;
+    let fee_param = r.param("fee.cancellation", On::contract(c.contract_date), &mut cx.trace)?;
+    let fee = r.need(
+        "fee.cancellation",
+        c.building.code(),
+        On::contract(c.contract_date),
+        &mut cx.trace,
+    )?;
     let entered = cx.trace.is_user("fee.cancellation");
     let bj = if c.building == Building::Mansion { "マンション" } else { "戸建" };
     if in_window {
@@ -112,7 +118,7 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
     // SN-8 construction-fee remainder.
     if let Some(con) = &c.construction {
         let offset = r
-            .int("construction.first-month-offset", c.contract_date, &mut cx.trace)?
+            .int("construction.first-month-offset", On::contract(c.contract_date), &mut cx.trace)?
             .clamp(0, 24) as i32;
         let first = con.first_month.unwrap_or_else(|| Month::of(c.service_start).plus(offset));
         let paid = i64::from(m.since(first).saturating_add(1)).clamp(0, con.installments);
@@ -171,7 +177,9 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
     // where its data has them.
     let p = c.short_name(cx.lang);
     if c.statement == Statement::Request {
-        if let Some(fee) = r.int_if("statement.fee", c.contract_date, &mut cx.trace)? {
+        if let Some(fee) =
+            r.int_if("statement.fee", On::contract(c.contract_date), &mut cx.trace)?
+        {
             cx.explain(
                 "SN-10",
                 || format!("明細書を電話・メールで依頼すると{}円（税込）かかります。", yen(fee)),
@@ -193,7 +201,7 @@ pub fn exit_charges(s: &Scenario, plan: &ExitPlan, cx: &mut Ctx) -> Result<Vec<C
             );
         }
     }
-    match r.words("proof.words", s.application_date, &mut cx.trace, cx.lang)? {
+    match r.words("proof.words", On::application(s.application_date), &mut cx.trace, cx.lang)? {
         // Already in the calculation's language (read with `cx.lang`).
         Some(w) => cx.explain("SN-10", || w.to_string(), || w.to_string()),
         None => cx.explain(

@@ -9,6 +9,7 @@ use crate::engine::renewal::{contract_month, renewal};
 use crate::engine::Mode;
 use crate::error::{CalcError, ErrorCode as C, InputError};
 use crate::input::{Channel, Customer, Region, Removal, Scenario};
+use crate::rules::On;
 use chrono::{Datelike, NaiveDate};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,7 +69,8 @@ pub fn window(s: &Scenario, cx: &mut Ctx) -> Result<Window, CalcError> {
     let c = &s.current;
     let r = c.rules;
     let tr = &mut cx.trace;
-    let span = r.int("exit.window-months", s.application_date, tr)?.clamp(1, 24) as i32;
+    let span =
+        r.int("exit.window-months", On::application(s.application_date), tr)?.clamp(1, 24) as i32;
     let a0 = s.application_date;
     if c.channel == Channel::ProviderSwitch {
         // SN-4: So-net ends the day the new provider's line opens.
@@ -81,7 +83,7 @@ pub fn window(s: &Scenario, cx: &mut Ctx) -> Result<Window, CalcError> {
         return Ok(Window { a: a0, earliest: m, latest: m });
     }
     if c.customer == Customer::Corporate && c.channel == Channel::Paper {
-        let cutoff = r.int("exit.corporate-paper-cutoff-day", a0, tr)?;
+        let cutoff = r.int("exit.corporate-paper-cutoff-day", On::application(a0), tr)?;
         let earliest =
             if i64::from(a0.day()) <= cutoff { Month::of(a0) } else { Month::of(a0).plus(1) };
         cx.explain(
@@ -101,8 +103,8 @@ pub fn window(s: &Scenario, cx: &mut Ctx) -> Result<Window, CalcError> {
         let open = next_desk_open_day(a0).ok_or(OVF)?;
         if open != a0 {
             let (hj, he) = (
-                r.text("contact.corporate.closed", a0, tr, crate::text::Lang::Ja)?,
-                r.text("contact.corporate.closed", a0, tr, crate::text::Lang::En)?,
+                r.text("contact.corporate.closed", On::application(a0), tr, crate::text::Lang::Ja)?,
+                r.text("contact.corporate.closed", On::application(a0), tr, crate::text::Lang::En)?,
             );
             cx.warn(
                 "corporate-desk-closed",
@@ -140,12 +142,13 @@ pub fn reach(
     if c.channel == Channel::ProviderSwitch {
         return Ok(None);
     }
-    let span = r.int("exit.window-months", a0, &mut cx.trace)?.clamp(1, 24) as i32;
+    let span = r.int("exit.window-months", On::application(a0), &mut cx.trace)?.clamp(1, 24) as i32;
     let first = m.plus(1 - span);
     let (from, mut by) = match (c.customer, c.channel) {
         (Customer::Corporate, Channel::Paper) => {
-            let cutoff =
-                r.int("exit.corporate-paper-cutoff-day", a0, &mut cx.trace)?.clamp(1, 31) as u32;
+            let cutoff = r
+                .int("exit.corporate-paper-cutoff-day", On::application(a0), &mut cx.trace)?
+                .clamp(1, 31) as u32;
             let before = first.plus(-1);
             let from = before.day(cutoff + 1).or(first.first_day()).ok_or(OVF)?;
             (from, m.day(cutoff).or(m.last_day()).ok_or(OVF)?)
@@ -159,7 +162,7 @@ pub fn reach(
         let lead = r.need(
             "removal.lead-days",
             if c.region == Region::West { "west" } else { "east" },
-            a0,
+            On::application(a0),
             &mut cx.trace,
         )?;
         by = by.min(add_days(m.last_day().ok_or(OVF)?, -lead).ok_or(OVF)?);
@@ -223,7 +226,7 @@ pub fn plan(s: &Scenario, mode: Mode, cx: &mut Ctx) -> Result<ExitPlan, CalcErro
         let lead = r.need(
             "removal.lead-days",
             if c.region == Region::West { "west" } else { "east" },
-            w.a,
+            On::application(w.a),
             &mut cx.trace,
         )?;
         let earliest = add_days(w.a, lead).ok_or(OVF)?;
@@ -261,7 +264,7 @@ pub fn plan(s: &Scenario, mode: Mode, cx: &mut Ctx) -> Result<ExitPlan, CalcErro
     let (mut analog_deadline, mut analog_month) = (None, None);
     if c.phone.keep_number && c.channel != Channel::ProviderSwitch {
         if c.phone.from_ntt_analog {
-            let days = r.int("phone.analog-return-days", w.a, &mut cx.trace)?;
+            let days = r.int("phone.analog-return-days", On::application(w.a), &mut cx.trace)?;
             let deadline = add_days(w.a, days).ok_or(OVF)?;
             analog_deadline = Some(deadline);
             cx.explain(
@@ -346,8 +349,9 @@ pub fn plan(s: &Scenario, mode: Mode, cx: &mut Ctx) -> Result<ExitPlan, CalcErro
         }
     }
     let completion_date = last_service_day.succ_opt().ok_or(OVF)?;
-    let mypage_months =
-        r.int("mypage.months-after-exit", completion_date, &mut cx.trace)?.clamp(0, 120) as i32;
+    let mypage_months = r
+        .int("mypage.months-after-exit", On::exit_completion(completion_date), &mut cx.trace)?
+        .clamp(0, 120) as i32;
     let mypage_until =
         add_days(add_months(completion_date, mypage_months).ok_or(OVF)?, -1).ok_or(OVF)?;
     match prorate {

@@ -7,6 +7,7 @@ use crate::calendar::Month;
 use crate::engine::context::Ctx;
 use crate::error::CalcError;
 use crate::input::Scenario;
+use crate::rules::On;
 
 /// Contract month k(M): the month of the service start is month 1 (SPEC vocabulary).
 pub fn contract_month(s: &Scenario, m: Month) -> i32 {
@@ -19,8 +20,8 @@ pub fn contract_month(s: &Scenario, m: Month) -> i32 {
 pub fn renewal(s: &Scenario, m: Month, cx: &mut Ctx) -> Result<(bool, (Month, Month)), CalcError> {
     let r = s.current.rules;
     let at = s.current.contract_date;
-    let term = r.int("contract.term-months", at, &mut cx.trace)?.clamp(1, 600) as i32;
-    let offsets = r.ints("contract.renewal-months", at, &mut cx.trace)?;
+    let term = r.int("contract.term-months", On::contract(at), &mut cx.trace)?.clamp(1, 600) as i32;
+    let offsets = r.ints("contract.renewal-months", On::contract(at), &mut cx.trace)?;
     let first = offsets.iter().copied().min().unwrap_or(1).clamp(1, 600) as i32;
     let last = offsets.iter().copied().max().unwrap_or(1).clamp(1, 600) as i32;
     let k = contract_month(s, m);

@@ -10,6 +10,7 @@ use super::choices::{Building, Channel, Customer, Payment, Region, Removal, Stat
 use super::reader::{describe, Reader};
 use super::types::{Cashback, Construction, Current, Phone, MAX_AMOUNT};
 use crate::error::ErrorCode as C;
+use crate::rules::On;
 use crate::rules::Rules;
 use crate::wire::json::Json;
 
@@ -19,7 +20,13 @@ fn ways(codes: &[&str], ja: bool) -> String {
     crate::text::join(&names, if ja { "、" } else { ", " })
 }
 
-pub(super) fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
+/// `applied`: the exit's application date when it is valid (the channels and payments a
+/// provider allows are picked by it, `rules/keys.toml`).
+pub(super) fn read_current(
+    r: &mut Reader,
+    c: &Json,
+    applied: Option<chrono::NaiveDate>,
+) -> Option<Current> {
     let provider = match c.get("provider") {
         None | Some(Json::Null) => {
             r.missing("current.provider");
@@ -199,13 +206,13 @@ pub(super) fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
     // provider's rule data.
     if let Some(rules) = provider {
         let mut tr = crate::rules::Trace::default();
-        let at = service_start.unwrap_or_default();
+        let at = applied.or(service_start).unwrap_or_default();
         let (who, key) = match customer {
             Customer::Individual => ("個人", "exit.channels.individual"),
             Customer::Corporate => ("法人", "exit.channels.corporate"),
         };
         if rules.has(key) {
-            if let Ok(allowed) = rules.strs(key, at, &mut tr) {
+            if let Ok(allowed) = rules.strs(key, On::application(at), &mut tr) {
                 if !allowed.contains(&channel.code()) {
                     let who_en = if customer == Customer::Corporate {
                         "a corporate customer"
@@ -234,7 +241,7 @@ pub(super) fn read_current(r: &mut Reader, c: &Json) -> Option<Current> {
             Customer::Corporate => "billing.payments.corporate",
         };
         if rules.has(pkey) {
-            if let Ok(allowed) = rules.strs(pkey, at, &mut tr) {
+            if let Ok(allowed) = rules.strs(pkey, On::application(at), &mut tr) {
                 if !allowed.contains(&payment.code()) {
                     r.err(
                         "current.payment",

@@ -52,7 +52,7 @@ pub fn read(input: &Json) -> Result<Scenario, (Lang, Vec<InputError>)> {
     {
         r.missing("current");
     }
-    let current = cur.and_then(|c| current::read_current(&mut r, c));
+    let current = cur.and_then(|c| current::read_current(&mut r, c, application_date));
     let destination = match r.object(input.get("destination"), "destination") {
         Some(d) => destination::read_destination(&mut r, d, current.as_ref()),
         None => None,

@@ -61,6 +61,36 @@ impl Trace {
     }
 }
 
+/// A date with its kind: the one a key's value is picked by (`rules/keys.toml`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct On {
+    pub kind: Governing,
+    pub date: NaiveDate,
+}
+
+impl On {
+    /// The day the current contract was applied for (`Current::contract_date`).
+    pub fn contract(date: NaiveDate) -> On {
+        On { kind: Governing::Contract, date }
+    }
+    /// The day the exit is applied for (`Scenario::application_date`, or the row's).
+    pub fn application(date: NaiveDate) -> On {
+        On { kind: Governing::Application, date }
+    }
+    /// The day after the last day of service.
+    pub fn exit_completion(date: NaiveDate) -> On {
+        On { kind: Governing::ExitCompletion, date }
+    }
+    /// The day auひかり was applied for (`Destination::application_date`).
+    pub fn au_application(date: NaiveDate) -> On {
+        On { kind: Governing::AuApplication, date }
+    }
+    /// The day KDDI accepts the campaign form (AU-7).
+    pub fn acceptance(date: NaiveDate) -> On {
+        On { kind: Governing::Acceptance, date }
+    }
+}
+
 /// Typed reads from one rule set, recorded in a trace.
 #[derive(Clone, Copy)]
 pub struct Rules {
@@ -73,19 +103,25 @@ impl Rules {
     }
 
     /// The period of `key` in force on `at`.
-    pub fn param(
-        &self,
-        key: &str,
-        at: NaiveDate,
-        tr: &mut Trace,
-    ) -> Result<&'static Param, CalcError> {
-        let d = ymd(at);
+    pub fn param(&self, key: &str, at: On, tr: &mut Trace) -> Result<&'static Param, CalcError> {
+        // Issue 12: a key is read on the kind of date rules/keys.toml declares for it,
+        // never another (a value dated by contract looked up by the application date would
+        // silently pick the wrong period): a mismatch is a calculator fault, not a guess.
+        if let Some(p) = self.set.params.iter().find(|p| p.key == key && p.on != at.kind) {
+            return Err(CalcError::RuleMissing(format!(
+                "{}: {key} is picked by the {:?} date, read on the {:?} date",
+                self.set.id, p.on, at.kind
+            )));
+        }
+        let d = ymd(at.date);
         let p = self
             .set
             .params
             .iter()
             .find(|p| p.key == key && p.since <= d && d <= p.until)
-            .ok_or_else(|| CalcError::RuleMissing(format!("{}: {key} on {at}", self.set.id)))?;
+            .ok_or_else(|| {
+                CalcError::RuleMissing(format!("{}: {key} on {}", self.set.id, at.date))
+            })?;
         tr.note(self.set, p);
         Ok(p)
     }
@@ -112,7 +148,7 @@ impl Rules {
         Some(v)
     }
 
-    pub fn int(&self, key: &str, at: NaiveDate, tr: &mut Trace) -> Result<i64, CalcError> {
+    pub fn int(&self, key: &str, at: On, tr: &mut Trace) -> Result<i64, CalcError> {
         if let Some(UserValue::Int(i)) = self.user(key, tr) {
             return Ok(i);
         }
@@ -122,7 +158,7 @@ impl Rules {
         }
     }
 
-    pub fn boolean(&self, key: &str, at: NaiveDate, tr: &mut Trace) -> Result<bool, CalcError> {
+    pub fn boolean(&self, key: &str, at: On, tr: &mut Trace) -> Result<bool, CalcError> {
         if let Some(UserValue::Bool(b)) = self.user(key, tr) {
             return Ok(b);
         }
@@ -135,7 +171,7 @@ impl Rules {
     pub fn strs(
         &self,
         key: &str,
-        at: NaiveDate,
+        at: On,
         tr: &mut Trace,
     ) -> Result<&'static [&'static str], CalcError> {
         match self.param(key, at, tr)?.value {
@@ -144,7 +180,7 @@ impl Rules {
         }
     }
 
-    pub fn ints(&self, key: &str, at: NaiveDate, tr: &mut Trace) -> Result<Vec<i64>, CalcError> {
+    pub fn ints(&self, key: &str, at: On, tr: &mut Trace) -> Result<Vec<i64>, CalcError> {
         if let Some(UserValue::Ints(v)) = self.user(key, tr) {
             return Ok(v);
         }
@@ -161,7 +197,7 @@ impl Rules {
         &self,
         key: &str,
         name: &str,
-        at: NaiveDate,
+        at: On,
         tr: &mut Trace,
     ) -> Result<Option<i64>, CalcError> {
         if let Some(UserValue::Every(x)) = self.user(key, tr) {
@@ -183,13 +219,7 @@ impl Rules {
     }
 
     /// Like [`Rules::entry`], for an entry that must exist.
-    pub fn need(
-        &self,
-        key: &str,
-        name: &str,
-        at: NaiveDate,
-        tr: &mut Trace,
-    ) -> Result<i64, CalcError> {
+    pub fn need(&self, key: &str, name: &str, at: On, tr: &mut Trace) -> Result<i64, CalcError> {
         self.entry(key, name, at, tr)?
             .ok_or_else(|| CalcError::RuleMissing(format!("{}: {key}.{name}", self.set.id)))
     }
@@ -197,7 +227,7 @@ impl Rules {
     pub fn text(
         &self,
         key: &str,
-        at: NaiveDate,
+        at: On,
         tr: &mut Trace,
         lang: crate::text::Lang,
     ) -> Result<&'static str, CalcError> {
@@ -213,7 +243,7 @@ impl Rules {
     pub fn words(
         &self,
         key: &str,
-        at: NaiveDate,
+        at: On,
         tr: &mut Trace,
         lang: crate::text::Lang,
     ) -> Result<Option<&'static str>, CalcError> {
@@ -224,12 +254,7 @@ impl Rules {
     }
 
     /// An optional key's integer: `None` when this set's data has none.
-    pub fn int_if(
-        &self,
-        key: &str,
-        at: NaiveDate,
-        tr: &mut Trace,
-    ) -> Result<Option<i64>, CalcError> {
+    pub fn int_if(&self, key: &str, at: On, tr: &mut Trace) -> Result<Option<i64>, CalcError> {
         if !self.has(key) {
             return Ok(None);
         }
@@ -430,6 +455,22 @@ checked = "2026-11-31"
         assert_eq!(on("so-net-hikari-plus", "fee.cancellation"), Some(Governing::Contract));
         assert_eq!(on("au-start-support", "cap.home"), Some(Governing::AuApplication));
         assert_eq!(on("au-new-start-support", "cap.home@biglobe"), Some(Governing::AuApplication));
+    }
+
+    /// Issue 12: SN-7's dated fee is picked by the contract date; asked on another kind of
+    /// date, the read is refused (a calculator fault), not answered from the wrong period.
+    #[test]
+    fn sn7_a_key_is_read_only_on_its_declared_kind_of_date() {
+        let r = Rules::of("so-net-hikari-plus").expect("So-net's rules");
+        let day = crate::calendar::parse_date("2023-01-10").expect("a date");
+        let mut tr = Trace::default();
+        assert!(r.int("contract.term-months", On::contract(day), &mut tr).is_ok());
+        let wrong = r.int("contract.term-months", On::application(day), &mut tr);
+        assert!(
+            matches!(&wrong, Err(CalcError::RuleMissing(m)) if m.contains("Contract") && m.contains("Application")),
+            "{wrong:?}"
+        );
+        assert!(r.int("exit.window-months", On::application(day), &mut tr).is_ok());
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::engine::campaign::{CampaignOutcome, Method, RefundKind};
 use crate::engine::context::Ctx;
 use crate::error::CalcError;
 use crate::input::Scenario;
+use crate::rules::On;
 use chrono::NaiveDate;
 
 /// The campaign's steps, in CONTRACT's order.
@@ -34,7 +35,7 @@ pub(super) fn steps(
     if pays {
         let form = k
             .rules
-            .words("application.form", k.acceptance, &mut cx.trace, lang)?
+            .words("application.form", On::acceptance(k.acceptance), &mut cx.trace, lang)?
             .unwrap_or(lang.pick("申請書", "the application form"));
         steps.add(
             Action::step("mail-au-application", "AU-7")

@@ -12,6 +12,7 @@ use crate::engine::context::Ctx;
 use crate::engine::exit::ExitPlan;
 use crate::error::CalcError;
 use crate::input::{Payment, Scenario};
+use crate::rules::On;
 use crate::text::yen;
 
 /// The steps of closing the account, in CONTRACT's order.
@@ -106,7 +107,7 @@ fn print_statement(
             format!("Keep {p}'s statement showing the cancellation fee and other exit charges."),
         )
     });
-    let fee = c.rules.int_if("statement.fee", c.contract_date, &mut cx.trace)?;
+    let fee = c.rules.int_if("statement.fee", On::contract(c.contract_date), &mut cx.trace)?;
     let (fj, fe) = fee
         .filter(|f| *f > 0)
         .map(|f| {

@@ -10,6 +10,7 @@ use crate::engine::context::Ctx;
 use crate::engine::exit::{ExitPlan, Shift};
 use crate::error::CalcError;
 use crate::input::{Channel, Customer, Removal, Scenario};
+use crate::rules::On;
 
 /// The steps of asking to leave, in CONTRACT's order.
 pub(super) fn steps(
@@ -94,9 +95,10 @@ fn apply_exit(
     let p = c.short_name(lang);
     let (by, k) = match (c.customer, c.channel) {
         (Customer::Corporate, Channel::Paper) => {
-            let cutoff =
-                c.rules.int("exit.corporate-paper-cutoff-day", a, &mut cx.trace)?.clamp(1, 31)
-                    as u32;
+            let cutoff = c
+                .rules
+                .int("exit.corporate-paper-cutoff-day", On::application(a), &mut cx.trace)?
+                .clamp(1, 31) as u32;
             (x.day(cutoff).or(x.last_day()), contact(s, "corporate", cx)?)
         }
         (Customer::Corporate, _) => (last_desk_open_day(x), contact(s, "corporate", cx)?),

@@ -17,6 +17,7 @@ use crate::engine::context::Ctx;
 use crate::engine::exit::ExitPlan;
 use crate::error::CalcError;
 use crate::input::Scenario;
+use crate::rules::On;
 use crate::text::Lang;
 use crate::wire::json_out::{Obj, ToJson};
 use chrono::NaiveDate;
@@ -128,7 +129,7 @@ fn contact(s: &Scenario, which: &str, cx: &mut Ctx) -> Result<Option<Contact>, C
     let get = |field: &str, cx: &mut Ctx| -> Result<Option<String>, CalcError> {
         let key = format!("contact.{which}.{field}");
         if r.has(&key) {
-            Ok(Some(r.text(&key, at, &mut cx.trace, lang)?.to_string()))
+            Ok(Some(r.text(&key, On::application(at), &mut cx.trace, lang)?.to_string()))
         } else {
             Ok(None)
         }
@@ -145,7 +146,10 @@ fn contact(s: &Scenario, which: &str, cx: &mut Ctx) -> Result<Option<Contact>, C
 
 /// The provider's own words for `key` (optional rule data, read on the application date).
 fn words(s: &Scenario, key: &str, cx: &mut Ctx) -> Result<Option<String>, CalcError> {
-    Ok(s.current.rules.words(key, s.application_date, &mut cx.trace, cx.lang)?.map(str::to_string))
+    Ok(s.current
+        .rules
+        .words(key, On::application(s.application_date), &mut cx.trace, cx.lang)?
+        .map(str::to_string))
 }
 
 impl ToJson for Contact {

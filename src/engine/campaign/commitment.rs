@@ -7,6 +7,7 @@ use crate::calendar::add_months;
 use crate::engine::context::Ctx;
 use crate::error::CalcError;
 use crate::input::Destination;
+use crate::rules::On;
 use crate::rules::Rules;
 use crate::text::yen;
 use chrono::NaiveDate;
@@ -26,15 +27,34 @@ pub(super) fn commitment_end(
     cx: &mut Ctx,
 ) -> Result<NaiveDate, CalcError> {
     let (at, building) = (d.start_date, d.building.code());
-    let cm = r.need("commitment.months", building, at, &mut cx.trace)?;
+    let cm = r.need(
+        "commitment.months",
+        building,
+        On::au_application(d.application_date),
+        &mut cx.trace,
+    )?;
     let commitment_end = add_months(at, cm.clamp(0, 1200) as i32).ok_or(OVF)?;
     // Read only when the risk can arise, so an unverified amount is flagged only then.
     if fee_refund > 0
         && !d.smart_value
-        && covered > r.int("commitment.fee-waived-up-to", at, &mut cx.trace)?
+        && covered
+            > r.int(
+                "commitment.fee-waived-up-to",
+                On::au_application(d.application_date),
+                &mut cx.trace,
+            )?
     {
-        let cfee = r.need("commitment.fee", building, at, &mut cx.trace)?;
-        let waived = r.int("commitment.fee-waived-up-to", at, &mut cx.trace)?;
+        let cfee = r.need(
+            "commitment.fee",
+            building,
+            On::au_application(d.application_date),
+            &mut cx.trace,
+        )?;
+        let waived = r.int(
+            "commitment.fee-waived-up-to",
+            On::au_application(d.application_date),
+            &mut cx.trace,
+        )?;
         cx.warn(
             "commitment-fee-risk",
             "AU-8",

@@ -8,6 +8,7 @@
 use crate::engine::context::Ctx;
 use crate::error::CalcError;
 use crate::input::{Building, Destination, Scenario};
+use crate::rules::On;
 use crate::rules::Rules;
 
 /// What the fee refund's conditions came to.
@@ -44,30 +45,40 @@ fn source_excluded(
     d: &Destination,
     cx: &mut Ctx,
 ) -> Result<bool, CalcError> {
-    let at = d.start_date;
     let excluded = match d.source_excluded {
         Some(x) => x,
         None => {
             s.current.rules.has("au-smart-value-ftth")
                 && s.current.rules.boolean(
                     "au-smart-value-ftth",
-                    s.application_date,
+                    On::application(s.application_date),
                     &mut cx.trace,
                 )?
         }
     };
     // The excluded kinds of source, in words from the campaign's data.
-    let listed = r.strs("eligible.excluded-sources", at, &mut cx.trace)?;
+    let listed =
+        r.strs("eligible.excluded-sources", On::au_application(d.application_date), &mut cx.trace)?;
     if excluded {
         // The Plus extras are named only with a campaign that has them (AU-10).
         let plus = r.has("plus.discount");
         let pname = &s.current.rules.set.name;
         let key = "eligible.excluded-sources.words";
         let wj = r
-            .words(key, at, &mut cx.trace, crate::text::Lang::Ja)?
+            .words(
+                key,
+                On::au_application(d.application_date),
+                &mut cx.trace,
+                crate::text::Lang::Ja,
+            )?
             .map_or_else(|| crate::text::join(listed, "、"), str::to_string);
         let we = r
-            .words(key, at, &mut cx.trace, crate::text::Lang::En)?
+            .words(
+                key,
+                On::au_application(d.application_date),
+                &mut cx.trace,
+                crate::text::Lang::En,
+            )?
             .map_or_else(|| crate::text::join(listed, ", "), str::to_string);
         let (why_ja, why_en) = match d.source_excluded {
             Some(true) => ("対象外と入力されているため".to_string(), "As entered, it".to_string()),
@@ -100,7 +111,11 @@ fn source_excluded(
 /// warning `plan-not-eligible` naming the required ones.
 fn plan_eligible(r: &Rules, d: &Destination, cx: &mut Ctx) -> Result<bool, CalcError> {
     let building = d.building.code();
-    let plans = r.strs(&format!("eligible.plans.{building}"), d.start_date, &mut cx.trace)?;
+    let plans = r.strs(
+        &format!("eligible.plans.{building}"),
+        On::au_application(d.application_date),
+        &mut cx.trace,
+    )?;
     let plan_ok = plans.contains(&d.plan.code());
     if !plan_ok {
         let names = |ja: bool| {
@@ -140,9 +155,19 @@ fn plan_eligible(r: &Rules, d: &Destination, cx: &mut Ctx) -> Result<bool, CalcE
 /// ホーム: 30,000 yen with five ISPs, 15,000 with two; Plus マンション: four ISPs only);
 /// an ISP the version has no cap for is not eligible (`isp-not-eligible`).
 fn caps(r: &Rules, d: &Destination, cx: &mut Ctx) -> Result<(Option<i64>, Option<i64>), CalcError> {
-    let (at, building, isp) = (d.start_date, d.building.code(), d.isp.unwrap_or(""));
-    let cap = r.entry(&format!("cap.{building}"), isp, at, &mut cx.trace)?;
-    let cash_cap = r.entry(&format!("cash-cap.{building}"), isp, at, &mut cx.trace)?;
+    let (building, isp) = (d.building.code(), d.isp.unwrap_or(""));
+    let cap = r.entry(
+        &format!("cap.{building}"),
+        isp,
+        On::au_application(d.application_date),
+        &mut cx.trace,
+    )?;
+    let cash_cap = r.entry(
+        &format!("cash-cap.{building}"),
+        isp,
+        On::au_application(d.application_date),
+        &mut cx.trace,
+    )?;
     if cap.is_none() {
         let (ij, ie) = (crate::input::isp_name(isp, true), crate::input::isp_name(isp, false));
         let (bj, be) = if d.building == Building::Mansion {
@@ -166,7 +191,11 @@ fn caps(r: &Rules, d: &Destination, cx: &mut Ctx) -> Result<(Option<i64>, Option
 /// version's data says it does not); without them, `phone-options-missing`.
 fn phone_options_taken(r: &Rules, d: &Destination, cx: &mut Ctx) -> Result<bool, CalcError> {
     let phone_needed = !r.has("eligible.phone-options")
-        || r.boolean("eligible.phone-options", d.start_date, &mut cx.trace)?;
+        || r.boolean(
+            "eligible.phone-options",
+            On::au_application(d.application_date),
+            &mut cx.trace,
+        )?;
     if phone_needed && !d.with_phone_options {
         cx.warn_with_field(
             "phone-options-missing",

@@ -8,6 +8,7 @@ use crate::calendar::{add_months, Month};
 use crate::engine::context::Ctx;
 use crate::error::CalcError;
 use crate::input::{Building, Destination};
+use crate::rules::On;
 use crate::rules::Rules;
 use crate::text::yen;
 
@@ -26,11 +27,10 @@ pub(super) fn mobile_refund(
     in_time: bool,
     cx: &mut Ctx,
 ) -> Result<Option<Refund>, CalcError> {
-    let at = d.start_date;
     let acceptance = t.acceptance;
     let name = &r.set.name;
     let min_lines = if r.has("mobile.min-lines") && d.mobile_lines > 0 {
-        r.int("mobile.min-lines", at, &mut cx.trace)?
+        r.int("mobile.min-lines", On::au_application(d.application_date), &mut cx.trace)?
     } else {
         1
     };
@@ -59,10 +59,13 @@ pub(super) fn mobile_refund(
     {
         return Ok(None);
     }
-    let per = r.int("mobile.per-line", at, &mut cx.trace)?;
+    let per = r.int("mobile.per-line", On::au_application(d.application_date), &mut cx.trace)?;
     let amount = per.saturating_mul(d.mobile_lines);
-    let on = add_months(acceptance, r.int("timing.au-wallet-months", at, &mut cx.trace)? as i32)
-        .ok_or(OVF)?;
+    let on = add_months(
+        acceptance,
+        r.int("timing.au-wallet-months", On::acceptance(acceptance), &mut cx.trace)? as i32,
+    )
+    .ok_or(OVF)?;
     cx.explain(
         "AU-6",
         || format!("携帯電話の還元は、受付{acceptance}の後、{on}ごろau WALLETへチャージされます。"),
@@ -101,8 +104,14 @@ pub(super) fn plus_extras(
         return Ok(refunds);
     }
     let at = d.start_date;
-    let per = r.need("plus.discount", "per-month", at, &mut cx.trace)?;
-    let months = r.need("plus.discount", "months", at, &mut cx.trace)?;
+    let per = r.need(
+        "plus.discount",
+        "per-month",
+        On::au_application(d.application_date),
+        &mut cx.trace,
+    )?;
+    let months =
+        r.need("plus.discount", "months", On::au_application(d.application_date), &mut cx.trace)?;
     let start_month = Month::of(at);
     refunds.push(Refund {
         kind: RefundKind::PlusDiscount,
@@ -114,8 +123,18 @@ pub(super) fn plus_extras(
         first_month: Some(start_month),
         latest_first_month: Some(start_month),
     });
-    let opt = r.need("plus.option-pack-free", d.building.code(), at, &mut cx.trace)?;
-    let opt_months = r.need("plus.option-pack-free", "months", at, &mut cx.trace)?;
+    let opt = r.need(
+        "plus.option-pack-free",
+        d.building.code(),
+        On::au_application(d.application_date),
+        &mut cx.trace,
+    )?;
+    let opt_months = r.need(
+        "plus.option-pack-free",
+        "months",
+        On::au_application(d.application_date),
+        &mut cx.trace,
+    )?;
     refunds.push(Refund {
         kind: RefundKind::OptionPackFree,
         amount: opt.saturating_mul(opt_months),
@@ -128,9 +147,14 @@ pub(super) fn plus_extras(
     });
     let mut cashback = 0;
     if d.building == Building::Home
-        && r.strs("plus.cashback-plans.home", at, &mut cx.trace)?.contains(&d.plan.code())
+        && r.strs(
+            "plus.cashback-plans.home",
+            On::au_application(d.application_date),
+            &mut cx.trace,
+        )?
+        .contains(&d.plan.code())
     {
-        cashback = r.int("plus.cashback", at, &mut cx.trace)?;
+        cashback = r.int("plus.cashback", On::au_application(d.application_date), &mut cx.trace)?;
         refunds.push(Refund {
             kind: RefundKind::PlusCashback,
             amount: cashback,

@@ -12,6 +12,7 @@ use crate::engine::charges::Charge;
 use crate::engine::context::Ctx;
 use crate::error::CalcError;
 use crate::input::{Building, Destination, RefundMethod, Removal, Scenario};
+use crate::rules::On;
 use crate::rules::Rules;
 use crate::text::yen;
 use chrono::NaiveDate;
@@ -106,20 +107,20 @@ pub(super) fn covered_fees(
     exit: &[Charge],
     cx: &mut Ctx,
 ) -> Result<i64, CalcError> {
-    let at = d.start_date;
-    let covered_kinds = r.strs("covered.current-provider", at, &mut cx.trace)?;
+    let covered_kinds =
+        r.strs("covered.current-provider", On::au_application(d.application_date), &mut cx.trace)?;
     let mut covered: i64 =
         exit.iter().filter(|c| covered_kinds.contains(&c.kind.code())).map(|c| c.amount).sum();
     if s.current.removal != Removal::None && covered_kinds.contains(&"removal-fee") {
         covered = covered.saturating_add(s.current.rules.int(
             "removal.fee",
-            s.application_date,
+            On::application(s.application_date),
             &mut cx.trace,
         )?);
     }
     covered = covered.saturating_add(d.other_covered_fees);
     if r.has("covered.extra") {
-        for k in r.strs("covered.extra", at, &mut cx.trace)? {
+        for k in r.strs("covered.extra", On::au_application(d.application_date), &mut cx.trace)? {
             covered = covered.saturating_add(match *k {
                 "number-portability-fee" => d.number_portability_fee,
                 "ntt-line-construction-fee" => d.ntt_line_construction_fee,
@@ -156,7 +157,11 @@ pub(super) fn timing(
         RefundMethod::PostalMoneyOrder => Method::PostalMoneyOrder,
     };
     let (cash_earliest, cash_latest) = cash_dates(r, method, acceptance, cx)?;
-    let offsets = r.ints("timing.monthly-bill-offsets", d.start_date, &mut cx.trace)?;
+    let offsets = r.ints(
+        "timing.monthly-bill-offsets",
+        On::au_application(d.application_date),
+        &mut cx.trace,
+    )?;
     let offsets =
         (offsets.first().copied().unwrap_or(1) as i32, offsets.last().copied().unwrap_or(2) as i32);
     Ok(Timing { acceptance, method, cash_earliest, cash_latest, offsets })
@@ -174,15 +179,17 @@ fn cash_dates(
     let at = acceptance;
     match method {
         Method::PostalMoneyOrder => {
-            let min_m = r.need("timing.postal", "min-months", at, &mut cx.trace)? as i32;
-            let min_d = r.need("timing.postal", "min-days", at, &mut cx.trace)?;
-            let max_m = r.need("timing.postal", "max-months", at, &mut cx.trace)? as i32;
+            let min_m =
+                r.need("timing.postal", "min-months", On::acceptance(at), &mut cx.trace)? as i32;
+            let min_d = r.need("timing.postal", "min-days", On::acceptance(at), &mut cx.trace)?;
+            let max_m =
+                r.need("timing.postal", "max-months", On::acceptance(at), &mut cx.trace)? as i32;
             let e = add_days(add_months(acceptance, min_m).ok_or(OVF)?, min_d).ok_or(OVF)?;
             let l = add_months(acceptance, max_m).ok_or(OVF)?;
             Ok((e.min(l), l))
         }
         _ => {
-            let n = r.int("timing.au-wallet-months", at, &mut cx.trace)? as i32;
+            let n = r.int("timing.au-wallet-months", On::acceptance(at), &mut cx.trace)? as i32;
             let d = add_months(acceptance, n).ok_or(OVF)?;
             Ok((d, d))
         }
@@ -219,7 +226,6 @@ pub(super) fn fee_refund(
     refunds: &mut Vec<Refund>,
     cx: &mut Ctx,
 ) -> Result<i64, CalcError> {
-    let at = d.start_date;
     let acceptance = t.acceptance;
     let (off1, off2) = t.offsets;
     let cap = cap.unwrap_or(0);
@@ -238,8 +244,11 @@ pub(super) fn fee_refund(
             latest_first_month: None,
         });
     }
-    let per = r.int("refund.monthly-amount", at, &mut cx.trace)?.max(1);
-    let max_months = r.int("refund.monthly-max-months", at, &mut cx.trace)?;
+    let per = r
+        .int("refund.monthly-amount", On::au_application(d.application_date), &mut cx.trace)?
+        .max(1);
+    let max_months =
+        r.int("refund.monthly-max-months", On::au_application(d.application_date), &mut cx.trace)?;
     if monthly > 0 {
         let months = ((monthly + per - 1) / per).min(max_months);
         let first = Month::of(acceptance).plus(off1);

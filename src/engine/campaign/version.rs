@@ -7,6 +7,7 @@
 use crate::engine::context::Ctx;
 use crate::error::CalcError;
 use crate::input::{Campaign, Scenario};
+use crate::rules::On;
 use crate::rules::Rules;
 use chrono::NaiveDate;
 
@@ -100,7 +101,7 @@ pub(super) fn explain_in_force(
     cx: &mut Ctx,
 ) -> Result<(), CalcError> {
     let (since, until) = dates(r);
-    r.param("version.dates", applied, &mut cx.trace)?;
+    r.param("version.dates", On::au_application(applied), &mut cx.trace)?;
     cx.explain(
         "AU-1",
         || {

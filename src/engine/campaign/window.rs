@@ -11,6 +11,7 @@ use crate::engine::exit::ExitPlan;
 use crate::engine::Mode;
 use crate::error::{CalcError, ErrorCode as C, InputError};
 use crate::input::{Destination, Scenario};
+use crate::rules::On;
 use crate::rules::Rules;
 use chrono::NaiveDate;
 
@@ -35,8 +36,13 @@ fn deadline(r: &Rules, d: &Destination, cx: &mut Ctx) -> Result<NaiveDate, CalcE
     let at = d.start_date;
     let applied = d.application_date;
     if r.has("application.window-calendar-months") {
-        let n =
-            r.int("application.window-calendar-months", at, &mut cx.trace)?.clamp(1, 120) as i32;
+        let n = r
+            .int(
+                "application.window-calendar-months",
+                On::au_application(d.application_date),
+                &mut cx.trace,
+            )?
+            .clamp(1, 120) as i32;
         let by_application = Month::of(applied).plus(n - 1).last_day().ok_or(OVF)?;
         let by_start = Month::of(at).plus(n - 1).last_day().ok_or(OVF)?;
         let deadline = by_application.min(by_start);
@@ -55,7 +61,13 @@ fn deadline(r: &Rules, d: &Destination, cx: &mut Ctx) -> Result<NaiveDate, CalcE
         }
         Ok(deadline)
     } else {
-        let n = r.int("application.window-months", at, &mut cx.trace)?.clamp(0, 120) as i32;
+        let n = r
+            .int(
+                "application.window-months",
+                On::au_application(d.application_date),
+                &mut cx.trace,
+            )?
+            .clamp(0, 120) as i32;
         let deadline = add_months(at, n).ok_or(OVF)?;
         cx.explain(
             "AU-7",
@@ -86,7 +98,7 @@ pub(super) fn application_window(
     let lag = s
         .current
         .rules
-        .int("billing.lag-months", s.current.contract_date, &mut cx.trace)?
+        .int("billing.lag-months", On::contract(s.current.contract_date), &mut cx.trace)?
         .clamp(0, 12) as i32;
     let statements_billed = Month::of(plan.completion_date).plus(lag);
     let earliest = at.max(statements_billed.first_day().ok_or(OVF)?);
