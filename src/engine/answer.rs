@@ -7,12 +7,12 @@
 use crate::calendar::Month;
 use crate::engine::context::Ctx;
 use crate::engine::exit::ExitPlan;
+use crate::engine::output::*;
 use crate::error::CalcError;
 use crate::input::Scenario;
 use crate::rules::On;
 use crate::rules::{ymd_str, Confidence, OPEN_END};
 use crate::text::{yen, Lang};
-use crate::wire::output::*;
 
 /// A chosen campaign that pays no fee refund (AU-1 … AU-7): "0円（対象外）" and why, from
 /// the warnings that stopped it (each in short words), else because nothing it covers

@@ -13,6 +13,7 @@ use crate::engine::charges;
 use crate::engine::context::Ctx;
 use crate::engine::deadlines;
 use crate::engine::exit::{self, ExitPlan};
+use crate::engine::output::*;
 use crate::engine::sources;
 use crate::engine::Mode;
 use crate::error::{CalcError, ErrorCode, InputError};
@@ -21,7 +22,6 @@ use crate::rules::On;
 use crate::rules::{ymd_str, Confidence, OPEN_END};
 use crate::text::{yen, Lang};
 use crate::wire::json::Json;
-use crate::wire::output::*;
 
 /// What a boundary call returns: a result or the list of input problems.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,13 +8,13 @@ use crate::engine::campaign;
 use crate::engine::charges;
 use crate::engine::context::Ctx;
 use crate::engine::exit::{self, ExitPlan};
+use crate::engine::output::*;
 use crate::engine::renewal::renewal;
 use crate::engine::Mode;
 use crate::error::CalcError;
 use crate::input::Scenario;
 use crate::text::yen;
 use crate::wire::json::Json;
-use crate::wire::output::*;
 
 pub fn compare_exit_months(input: &Json) -> Answer<Comparison> {
     let s = match validated(input) {

@@ -11,8 +11,8 @@ use super::answer::unverified;
 use crate::engine::campaign::CampaignOutcome;
 use crate::engine::context::Ctx;
 use crate::engine::exit::ExitPlan;
+use crate::engine::output::DeadlineOut;
 use crate::input::Scenario;
-use crate::wire::output::DeadlineOut;
 
 /// The deadlines of the exit in `plan` and of the campaign, if one pays. Whether each
 /// rests on an unverified value is judged on the values read so far (the figures', not

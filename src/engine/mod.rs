@@ -19,6 +19,7 @@ pub mod compare;
 pub mod context;
 pub mod deadlines;
 pub mod exit;
+pub mod output;
 pub mod renewal;
 pub mod sources;
 

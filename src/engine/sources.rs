@@ -9,9 +9,9 @@
 use super::answer::rule_order;
 use crate::engine::campaign::CampaignOutcome;
 use crate::engine::context::Ctx;
+use crate::engine::output::{ExplanationOut, SourceOut};
 use crate::input::Scenario;
 use crate::rules::ymd_str;
-use crate::wire::output::{ExplanationOut, SourceOut};
 
 /// The explanations collected in `cx`, each with the ids of the sources it cites, and
 /// the sources cited; dates in the answer's language's form.

@@ -1,13 +1,14 @@
 //! How each answer type is written as JSON (CONTRACT.md's camelCase field names, in
 //! CONTRACT's order, extra fields after): one `ToJson` impl per type of
-//! [`crate::wire::output`] and of the error, on the hand-written writer of
+//! [`crate::engine::output`] and of the error, on the hand-written writer of
 //! [`crate::wire::json_out`].
 //!
 //! Holds no value of its own: every field is the engine's, written as it is.
 
+use crate::engine::actions::{Action, Contact};
+use crate::engine::output::*;
 use crate::error::ErrorOut;
 use crate::wire::json_out::{Obj, ToJson};
-use crate::wire::output::*;
 
 impl ToJson for ExitOut {
     fn write_json(&self, out: &mut String) {
@@ -281,6 +282,32 @@ impl ToJson for ErrorOut {
             .f("field", &self.field)
             .f("code", self.code)
             .f("message", &self.message)
+            .end();
+    }
+}
+
+impl ToJson for Contact {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .f("name", &self.name)
+            .opt("phone", &self.phone)
+            .opt("menu", &self.menu)
+            .opt("hours", &self.hours)
+            .opt("closed", &self.closed)
+            .end();
+    }
+}
+
+impl ToJson for Action {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .f("kind", self.kind)
+            .f("rule", self.rule)
+            .f("date", &self.date)
+            .f("from", &self.from)
+            .f("by", &self.by)
+            .opt("contact", &self.contact)
+            .f("text", &self.text)
             .end();
     }
 }

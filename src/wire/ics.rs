@@ -7,8 +7,8 @@
 //! event's kind and position, so exporting the same scenario twice updates a calendar
 //! instead of duplicating it.
 
+use crate::engine::output::Calculation;
 use crate::wire::json::Json;
-use crate::wire::output::Calculation;
 use chrono::NaiveDate;
 
 /// FNV-1a over a canonical form of the input (object keys sorted, `lang` left out).

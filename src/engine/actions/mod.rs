@@ -19,7 +19,6 @@ use crate::error::CalcError;
 use crate::input::Scenario;
 use crate::rules::On;
 use crate::text::Lang;
-use crate::wire::json_out::{Obj, ToJson};
 use chrono::NaiveDate;
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -150,32 +149,6 @@ fn words(s: &Scenario, key: &str, cx: &mut Ctx) -> Result<Option<String>, CalcEr
         .rules
         .words(key, On::application(s.application_date), &mut cx.trace, cx.lang)?
         .map(str::to_string))
-}
-
-impl ToJson for Contact {
-    fn write_json(&self, out: &mut String) {
-        Obj::new(out)
-            .f("name", &self.name)
-            .opt("phone", &self.phone)
-            .opt("menu", &self.menu)
-            .opt("hours", &self.hours)
-            .opt("closed", &self.closed)
-            .end();
-    }
-}
-
-impl ToJson for Action {
-    fn write_json(&self, out: &mut String) {
-        Obj::new(out)
-            .f("kind", self.kind)
-            .f("rule", self.rule)
-            .f("date", &self.date)
-            .f("from", &self.from)
-            .f("by", &self.by)
-            .opt("contact", &self.contact)
-            .f("text", &self.text)
-            .end();
-    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The plain objects `calculate` and `compareExitMonths` return (CONTRACT.md field
 //! names, camelCase; extra fields beside them: `rule`, `label`, `sources`, `timeline`,
 //! `cashflow`, `rules`, `campaign`). Plain data: how each is written as JSON is
-//! [`crate::wire::answer_json`].
+//! [`crate::wire::answer_json`] (these types know no JSON).
 
 use crate::calendar::Month;
 use crate::engine::actions::Action;
