@@ -23,7 +23,7 @@ const CODES: [&str; 7] = [
     "inconsistent",
 ];
 
-fn check_failure(name: &str, f: &norikae::wire::output::Failure) {
+fn check_failure(name: &str, f: &norikae::engine::output::Failure) {
     assert!(!f.ok && !f.errors.is_empty(), "{name}: ok:false without errors");
     for e in &f.errors {
         assert!(CODES.contains(&e.code), "{name}: unknown error code {}", e.code);
