@@ -3,7 +3,8 @@
 # compares their answers for 4,000 varied inputs through calculate, compareExitMonths and
 # exportCalendar in ja and en (scripts/equiv.mjs). Each commit is built in a throwaway
 # worktree; the record lives in a temp dir (the script is kept, the answers are not).
-#   bash scripts/equiv.sh BEFORE [AFTER] [-- equiv.mjs options, e.g. --count 8000]
+#   bash scripts/equiv.sh BEFORE [AFTER] [-- equiv.mjs record options, e.g. --count 8000]
+#   EQUIV_ALLOW=REGEX bash scripts/equiv.sh …   (compare's --allow: expected differences)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 before="${1:?usage: equiv.sh BEFORE [AFTER] [-- --count N]}"; shift
@@ -34,4 +35,4 @@ else
   after_pkg="www/pkg/norikae.js"
 fi
 echo "before: $before ($(git rev-parse --short "$before")), after: ${after:-working tree}"
-node scripts/equiv.mjs compare "$tmp/before.jsonl" --pkg "$after_pkg"
+node scripts/equiv.mjs compare "$tmp/before.jsonl" --pkg "$after_pkg" ${EQUIV_ALLOW:+--allow "$EQUIV_ALLOW"}
