@@ -63,6 +63,21 @@ impl Reader {
         }
     }
 
+    /// Whether a date's or month's `year` is within 2000–2100 (CONTRACT "Limits and
+    /// types"); if not, an `out-of-range` error quoting `s`.
+    fn in_years(&mut self, field: &str, s: &str, year: i32) -> bool {
+        let ok = (2000..=2100).contains(&year);
+        if !ok {
+            self.err(
+                field,
+                C::OutOfRange,
+                format!("{s} は対象外の年です（2000〜2100年）。"),
+                format!("{s} is outside the years 2000–2100."),
+            );
+        }
+        ok
+    }
+
     pub(super) fn date(
         &mut self,
         v: Option<&Json>,
@@ -79,16 +94,7 @@ impl Reader {
             Some(Json::Str(s)) => {
                 let s = self.fits(field, s)?;
                 match parse_date(s) {
-                    Some(d) if (2000..=2100).contains(&d.year()) => Some(d),
-                    Some(_) => {
-                        self.err(
-                            field,
-                            C::OutOfRange,
-                            format!("{s} は対象外の年です（2000〜2100年）。"),
-                            format!("{s} is outside the years 2000–2100."),
-                        );
-                        None
-                    }
+                    Some(d) => self.in_years(field, s, d.year()).then_some(d),
                     None => {
                         self.err(
                             field,
@@ -119,16 +125,7 @@ impl Reader {
             Some(Json::Str(s)) => {
                 let s = self.fits(field, s)?;
                 match Month::parse(s) {
-                    Some(m) if (2000..=2100).contains(&m.year()) => Some(m),
-                    Some(_) => {
-                        self.err(
-                            field,
-                            C::OutOfRange,
-                            format!("{s} は対象外の年です（2000〜2100年）。"),
-                            format!("{s} is outside the years 2000–2100."),
-                        );
-                        None
-                    }
+                    Some(m) => self.in_years(field, s, m.year()).then_some(m),
                     None => {
                         self.err(
                             field,

@@ -41,7 +41,22 @@ struct Ctx<'a> {
     errors: Vec<String>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// A checker for `file`, with its text parsed as TOML (or the one error that it is not).
+    fn open(file: &'a str, text: &str) -> Result<(Self, toml::Table), Vec<String>> {
+        match text.parse() {
+            Ok(doc) => Ok((Ctx { file, errors: Vec::new() }, doc)),
+            Err(e) => Err(vec![format!("{file}: (file): not valid TOML: {}", e.message())]),
+        }
+    }
+    /// `value` when nothing was wrong, else every problem found.
+    fn finish<T>(self, value: T) -> Result<T, Vec<String>> {
+        if self.errors.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.errors)
+        }
+    }
     fn err(&mut self, field: &str, problem: impl std::fmt::Display) {
         self.errors.push(format!("{}: {}: {}", self.file, field, problem));
     }
@@ -125,11 +140,7 @@ impl Ctx<'_> {
 /// Parses and checks the shared sources table (`rules/sources.toml`): every source once,
 /// with a known kind and a real `checked` date.
 pub fn compile_sources(file: &str, text: &str) -> Result<Vec<Source>, Vec<String>> {
-    let mut c = Ctx { file, errors: Vec::new() };
-    let doc: toml::Table = match text.parse() {
-        Ok(t) => t,
-        Err(e) => return Err(vec![format!("{file}: (file): not valid TOML: {}", e.message())]),
-    };
+    let (mut c, doc) = Ctx::open(file, text)?;
     let mut sources: Vec<Source> = Vec::new();
     match doc.get("sources") {
         Some(toml::Value::Array(list)) => {
@@ -161,21 +172,13 @@ pub fn compile_sources(file: &str, text: &str) -> Result<Vec<Source>, Vec<String
         }
         _ => c.err("sources", "is missing (a list of [[sources]] tables)"),
     }
-    if c.errors.is_empty() {
-        Ok(sources)
-    } else {
-        Err(c.errors)
-    }
+    c.finish(sources)
 }
 
 /// Parses and checks the governing-date declarations (`rules/keys.toml`): a `[keys]`
 /// table of `"key" = "contract" | "application" | …`.
 pub fn compile_keys(file: &str, text: &str) -> Result<Vec<(String, Governing)>, Vec<String>> {
-    let mut c = Ctx { file, errors: Vec::new() };
-    let doc: toml::Table = match text.parse() {
-        Ok(t) => t,
-        Err(e) => return Err(vec![format!("{file}: (file): not valid TOML: {}", e.message())]),
-    };
+    let (mut c, doc) = Ctx::open(file, text)?;
     let mut keys = Vec::new();
     match doc.get("keys") {
         Some(toml::Value::Table(t)) => {
@@ -192,11 +195,7 @@ pub fn compile_keys(file: &str, text: &str) -> Result<Vec<(String, Governing)>, 
         }
         _ => c.err("keys", "is missing (a [keys] table)"),
     }
-    if c.errors.is_empty() {
-        Ok(keys)
-    } else {
-        Err(c.errors)
-    }
+    c.finish(keys)
 }
 
 /// The kinds a source may have, from most to least authoritative.
@@ -206,11 +205,7 @@ pub const SOURCE_KINDS: &[&str] =
 /// Parses and checks one rule file against the shared sources. `file` names it in
 /// messages.
 pub fn compile(file: &str, text: &str, shared: &Shared) -> Result<RuleSet, Vec<String>> {
-    let mut c = Ctx { file, errors: Vec::new() };
-    let doc: toml::Table = match text.parse() {
-        Ok(t) => t,
-        Err(e) => return Err(vec![format!("{file}: (file): not valid TOML: {}", e.message())]),
-    };
+    let (mut c, doc) = Ctx::open(file, text)?;
     let id = c.str(&doc, "id", "").unwrap_or_default().to_string();
     let kind = match c.str(&doc, "kind", "") {
         Some("provider") => SetKind::Provider,
@@ -357,9 +352,5 @@ pub fn compile(file: &str, text: &str, shared: &Shared) -> Result<RuleSet, Vec<S
         }
         None => {}
     }
-    if c.errors.is_empty() {
-        Ok(RuleSet { id, kind, name, checked, since, until, sources, params })
-    } else {
-        Err(c.errors)
-    }
+    c.finish(RuleSet { id, kind, name, checked, since, until, sources, params })
 }

@@ -104,24 +104,26 @@ impl Rules {
 
     /// The period of `key` in force on `at`.
     pub fn param(&self, key: &str, at: On, tr: &mut Trace) -> Result<&'static Param, CalcError> {
-        // Issue 12: a key is read on the kind of date rules/keys.toml declares for it,
-        // never another (a value dated by contract looked up by the application date would
-        // silently pick the wrong period): a mismatch is a calculator fault, not a guess.
-        if let Some(p) = self.set.params.iter().find(|p| p.key == key && p.on != at.kind) {
-            return Err(CalcError::RuleMissing(format!(
-                "{}: {key} is picked by the {:?} date, read on the {:?} date",
-                self.set.id, p.on, at.kind
-            )));
-        }
+        // Issue 12: a key is read on the kind of date rules/keys.toml declares for it
+        // (every period of a key has the same), never another: a value dated by contract
+        // looked up by the application date would silently pick the wrong period, so a
+        // mismatch is a calculator fault, not a guess. One pass over the set's values.
         let d = ymd(at.date);
-        let p = self
-            .set
-            .params
-            .iter()
-            .find(|p| p.key == key && p.since <= d && d <= p.until)
-            .ok_or_else(|| {
-                CalcError::RuleMissing(format!("{}: {key} on {}", self.set.id, at.date))
-            })?;
+        let mut found = None;
+        for p in self.set.params.iter().filter(|p| p.key == key) {
+            if p.on != at.kind {
+                return Err(CalcError::RuleMissing(format!(
+                    "{}: {key} is picked by the {:?} date, read on the {:?} date",
+                    self.set.id, p.on, at.kind
+                )));
+            }
+            if found.is_none() && p.since <= d && d <= p.until {
+                found = Some(p);
+            }
+        }
+        let p = found.ok_or_else(|| {
+            CalcError::RuleMissing(format!("{}: {key} on {}", self.set.id, at.date))
+        })?;
         tr.note(self.set, p);
         Ok(p)
     }
